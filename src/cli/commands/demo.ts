@@ -1,0 +1,119 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnosis } from '../../core/diagnosis.js';
+import type { Diagnoser } from '../../engine/diagnoser.js';
+import { LAB_SCENARIOS, type LabScenario } from '../../lab/scenarios.js';
+import { startLab, type Lab } from '../../lab/start-lab.js';
+import { ExitCode, writeLine, type CliIo } from '../cli-io.js';
+import { parseFlags } from '../parse-flags.js';
+
+/** Builds an engine for one lab scenario: its Go env, the lab's resolver and loopback pins, a scratch module dir. */
+export type ScenarioDiagnoserFactory = (options: {
+  env: Record<string, string>;
+  cwd: string | null;
+  resolverServers: string[];
+  connectTo: Lab['connectTo'];
+  timeoutMs: number;
+}) => Promise<Diagnoser>;
+
+/** What the real go command printed for a scenario (test/fixtures/go, recorded by `npm run record-go`). */
+interface GoRecording {
+  readonly stderr: string;
+  readonly exitCode: number | null;
+  readonly hung?: boolean;
+  readonly timeToFailMs?: number;
+  readonly goVersion?: string;
+}
+
+/**
+ * `gomod-doctor demo`: starts the fault lab on loopback and diagnoses modules under a handful of faults, printing
+ * each verdict beside what the go command prints for it. Touches nothing beyond loopback.
+ */
+export async function runDemo(argv: readonly string[], io: CliIo, createDiagnoser: ScenarioDiagnoserFactory, fixturesDir: string): Promise<number> {
+  const parsed = parseFlags(argv, { values: ['only'], booleans: ['all', 'json'] });
+  if (!parsed.ok) {
+    writeLine(io.stderr, `gomod-doctor: ${parsed.error}\nusage: gomod-doctor demo [--all] [--only <scenario-id>] [--json]`);
+    return ExitCode.USAGE;
+  }
+  const only = parsed.flags.values.get('only');
+  const scenarios = LAB_SCENARIOS.filter((s) => (only !== undefined ? s.id === only : parsed.flags.booleans.has('all') ? true : s.demo === true));
+  if (scenarios.length === 0) {
+    writeLine(io.stderr, `gomod-doctor: no lab scenario ${JSON.stringify(only)}; known: ${LAB_SCENARIOS.map((s) => s.id).join(', ')}`);
+    return ExitCode.USAGE;
+  }
+  const json = parsed.flags.booleans.has('json');
+  const lab = await startLab();
+  const scratch = await mkdtemp(join(tmpdir(), 'gomod-doctor-demo-'));
+  let agreed = 0;
+  try {
+    if (!json) {
+      writeLine(io.stdout, `gomod-doctor demo: fault lab on ${lab.urls.trusted} (loopback only), ${scenarios.length} scenario(s)`);
+      writeLine(io.stdout);
+    }
+    const results = await Promise.all(scenarios.map((scenario) => diagnoseScenario(scenario, lab, scratch, createDiagnoser)));
+    for (const [i, scenario] of scenarios.entries()) {
+      const diagnosis = results[i];
+      if (diagnosis === undefined) continue;
+      const recording = await readRecording(fixturesDir, scenario.id);
+      if (diagnosis.class === scenario.expectedClass) agreed += 1;
+      if (json) writeLine(io.stdout, JSON.stringify({ scenario: scenario.id, expectedClass: scenario.expectedClass, diagnosis, go: recording }));
+      else io.stdout.write(renderScenario(scenario, diagnosis, recording));
+    }
+    if (!json) writeLine(io.stdout, `${agreed}/${scenarios.length} verdicts name the class the go command's failure belongs to.`);
+  } finally {
+    await lab.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return agreed === scenarios.length ? ExitCode.OK : ExitCode.PROBLEM;
+}
+
+async function diagnoseScenario(scenario: LabScenario, lab: Lab, scratch: string, create: ScenarioDiagnoserFactory): Promise<Diagnosis> {
+  let cwd: string | null = null;
+  if (scenario.goSum !== undefined) {
+    cwd = await mkdtemp(join(scratch, `${scenario.id}-`));
+    await writeFile(join(cwd, 'go.mod'), 'module lab.test/app\n\ngo 1.19\n');
+    await writeFile(join(cwd, 'go.sum'), scenario.goSum);
+  }
+  const diagnoser = await create({
+    env: { ...scenario.env(lab), GOENV: 'off', NETRC: join(scratch, 'no-netrc'), HOME: scratch },
+    cwd,
+    resolverServers: [`${lab.dns.host}:${lab.dns.port}`],
+    connectTo: (host, port) => lab.connectTo(host, port),
+    timeoutMs: 3000,
+  });
+  try {
+    return await diagnoser.diagnose({ module: scenario.module, version: scenario.version, zone: 'lab' });
+  } finally {
+    await diagnoser.close();
+  }
+}
+
+function renderScenario(scenario: LabScenario, diagnosis: Diagnosis, recording: GoRecording | null): string {
+  const lines = [`▸ ${scenario.title}`];
+  const finding = diagnosis.findings[0];
+  const agree = diagnosis.class === scenario.expectedClass ? '' : `  (expected ${scenario.expectedClass})`;
+  const goTime = recording === null ? '' : recording.hung === true ? '   (go: still waiting when stopped)' : recording.timeToFailMs === undefined ? '' : `   (go: ${(recording.timeToFailMs / 1000).toFixed(1)} s)`;
+  lines.push(`    verdict:   ${diagnosis.class}${diagnosis.severity === null ? '' : ` [${diagnosis.severity}]`} in ${(diagnosis.elapsedMs / 1000).toFixed(1)} s${goTime}${agree}`);
+  if (finding !== undefined && finding.hop !== null) lines.push(`    hop:       ${finding.hop} (${finding.step ?? '-'})`);
+  const goSays = recording !== null ? firstErrorLines(recording.stderr) : finding?.goError ?? null;
+  const label = recording !== null ? `go ${recording.goVersion ?? ''} says:`.replace('  ', ' ') : 'go would say:';
+  if (goSays !== null && goSays !== '') lines.push(`    ${label.padEnd(10)} ${goSays.split('\n').join('\n               ')}`);
+  else if (diagnosis.class === 'http.stall' || recording?.hung === true) lines.push('    go says:   nothing: it waits for ever');
+  const fix = diagnosis.playbook?.fix[0];
+  if (fix !== undefined) lines.push(`    fix:       ${fix}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** The error lines of a recording without the `-x` trace. */
+function firstErrorLines(stderr: string): string {
+  return stderr.split('\n').filter((line) => !line.startsWith('# get ') && !line.startsWith('mkdir ') && line.trim() !== '').slice(0, 6).join('\n');
+}
+
+async function readRecording(dir: string, id: string): Promise<GoRecording | null> {
+  try {
+    return JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as GoRecording;
+  } catch {
+    return null; // not recorded (yet): the demo prints the error the engine predicts instead
+  }
+}
