@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { startBlackHole } from '../../lab/black-hole.js';
 import { buildModuleZip } from '../../lab/module-zip.js';
 import type { HttpProbeRequest } from '../../ports/probe-runner.js';
 import { listen } from '../../../test/support/listen.js';
@@ -207,5 +208,29 @@ describe('createHttpProbeRunner zip-h1', () => {
     const built = buildModuleZip('corp.example/m', 'v1.0.0', { 'big.txt': 'x'.repeat(2_000) });
     const outcome = await runner.fetch(zipRequest(await serveBody(built.zip), { maxBodyBytes: 100 }));
     expect(outcome).toMatchObject({ ok: false, stage: 'body', code: 'HTTP_BODY_TOO_LARGE', http: { zipError: 'downloaded zip file too large' } });
+  });
+});
+
+describe('createHttpProbeRunner against a black hole', () => {
+  it('stops a connect whose SYNs are dropped at the connect budget', async () => {
+    const hole = await startBlackHole();
+    onTestFinished(() => hole.close());
+    const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${hole.port}/x`, { budget: { ...probeRequest('').budget, connectMs: 200 } }));
+    expect(outcome).toMatchObject({
+      ok: false, stage: 'connect', code: 'TCP_TIMEOUT', address: `127.0.0.1:${hole.port}`,
+      detail: `dial tcp 127.0.0.1:${hole.port}: i/o timeout`,
+    });
+  });
+
+  it('lets connectTo send a named host to a lab port while Host keeps the name', async () => {
+    let head = '';
+    const port = await startRawServer((socket, received) => {
+      head = received;
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
+    });
+    const remapped = createHttpProbeRunner({ resolve, trustRoots: [], connectTo: (host, p) => (host === 'goproxy.corp.example' && p === 80 ? { host: '127.0.0.1', port } : null) });
+    const outcome = await remapped.fetch(probeRequest('http://goproxy.corp.example/x'));
+    expect(outcome).toMatchObject({ ok: true, address: `127.0.0.1:${port}` });
+    expect(head).toContain('host: goproxy.corp.example\r\n');
   });
 });

@@ -54,7 +54,9 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
     };
     const onError = (error: Error): void => {
       let code = toOutcomeCode(error, 'tls');
-      if (code === 'TCP_RESET' && peerEnded) code = 'TCP_EOF';
+      // Node words a peer's FIN mid-handshake as ECONNRESET without a syscall; a real RST has `syscall: 'read'`.
+      const fromSyscall = typeof (error as { syscall?: unknown }).syscall === 'string';
+      if (code === 'TCP_RESET' && (peerEnded || !fromSyscall)) code = 'TCP_EOF';
       finish({ ok: false, code: code === 'PROBE_INTERNAL' ? 'TLS_PROTOCOL' : code, detail: describeHandshakeError(error, code), observation: null });
     };
     const onAbort = (): void => finish(null, signal?.reason);
