@@ -21,8 +21,9 @@ const LAB_MODULE_VERSIONS: ReadonlyArray<readonly [module: string, versions: rea
   ['corp.example/hello', ['v1.0.0', 'v1.1.0']],
   ['corp.example/BigCorp/Lib', ['v1.0.0']],
   ['corp.example/private', ['v1.0.0']],
-  ['corp.example/hello/v2', ['v2.0.0']],
+  ['corp.example/hello/v2', ['v1.0.0', 'v2.0.0']],
   ['vanity.corp.example/private', ['v1.0.0']],
+  ['expired.corp.example/legacy', ['v1.0.0']],
 ];
 
 /** Case-encodes a module path for GOPROXY URLs (https://go.dev/ref/mod#goproxy-protocol). */

@@ -78,7 +78,7 @@ export interface Lab {
 const CREDENTIALS = { user: 'alice', password: 's3cret' };
 const SUMDB_NAME = 'sum.corp.example';
 /** Modules the checksum DB has no record of (private modules: lookups answer 404). */
-const PRIVATE_MODULES = new Set(['corp.example/private', 'vanity.corp.example/private']);
+const PRIVATE_MODULES = new Set(['corp.example/private', 'vanity.corp.example/private', 'expired.corp.example/legacy']);
 
 /** Names whose TLS certificate the lab picks by SNI on its trusted port (and on 443). */
 const SNI_KINDS: Readonly<Record<string, LabCertKind>> = {
@@ -100,6 +100,15 @@ function listen(server: HttpServer, port: number): Promise<number> {
 function closeServer(server: HttpServer): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Go percent-encodes `!` of case-encoded paths (`%21big%21corp`). */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 function isLabName(host: string): boolean {
@@ -136,12 +145,13 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
   async function handle(server: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     recordLabRequest(requests, server, req);
     const url = new URL(req.url ?? '/', 'http://lab.invalid');
+    const pathname = decodePath(url.pathname);
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (url.searchParams.get('go-get') === '1') handleDiscoveryRequest(req, res, url.pathname, httpsBase);
-    else if (url.pathname.startsWith('/git/')) handleGitRequest(req, res);
-    else if (host === SUMDB_NAME) handleSumdbRequest(req, res, `/sumdb/${SUMDB_NAME}${url.pathname}`, sumdb.handler);
-    else if (url.pathname.startsWith('/sumdb/')) handleSumdbRequest(req, res, url.pathname, sumdb.handler);
-    else await handleGoproxyRequest(req, res, url.pathname, goproxy);
+    if (url.searchParams.get('go-get') === '1') handleDiscoveryRequest(req, res, pathname, httpsBase);
+    else if (pathname.startsWith('/git/')) handleGitRequest(req, res);
+    else if (host === SUMDB_NAME) handleSumdbRequest(req, res, `/sumdb/${SUMDB_NAME}${pathname}`, sumdb.handler);
+    else if (pathname.startsWith('/sumdb/')) handleSumdbRequest(req, res, pathname, sumdb.handler);
+    else await handleGoproxyRequest(req, res, pathname, goproxy);
   }
 
   function listener(server: string): (req: IncomingMessage, res: ServerResponse) => void {

@@ -16,6 +16,8 @@ export const LAB_DISCOVERY: Readonly<Record<string, DiscoveryAnswer>> = {
   // An SSO or wiki page with no go-import tag.
   'vanity.corp.example/nometa': { kind: 'no-meta' },
   'vanity.corp.example/notfound': { kind: 'not-found' },
+  // Served on the host whose certificate is expired (SNI): reachable only with GOINSECURE.
+  'expired.corp.example/legacy': { kind: 'mod', proxyPath: '/ok' },
 };
 
 /** Credentials the git endpoint accepts (it then answers that the repository does not exist). */
