@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          globalSetup: ['test/support/global-setup.ts'],
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           exclude: ['node_modules/**', 'dist/**'],
           testTimeout: 60_000,

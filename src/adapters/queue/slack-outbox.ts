@@ -1,0 +1,155 @@
+import { DelayedError, Queue, UnrecoverableError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { isAppError } from '../../core/errors.js';
+import type { Block } from '../slack/blocks/block-kit.js';
+import type { SlackPoster } from '../slack/slack-web-api.js';
+import { OutboxMessage } from './job-payloads.js';
+import { SLACK_OUTBOX_QUEUE } from './queue-names.js';
+
+/**
+ * The Slack outbox: every role posts through it, only the bot role processes it.
+ * A job id makes an enqueue idempotent: the same result enqueued twice is posted once.
+ */
+export interface Outbox {
+  send(message: OutboxMessage, options?: { jobId?: string }): Promise<void>;
+  /** A plain channel message (the daily report, incident notices). */
+  post(args: { channel: string; text: string; blocks: readonly Block[]; threadTs?: string; jobId?: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const OUTBOX_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export function createOutbox(deps: { connection: Redis; prefix: string }): Outbox {
+  const queue = new Queue(SLACK_OUTBOX_QUEUE, { connection: deps.connection, prefix: deps.prefix });
+  queue.on('error', () => undefined); // connection errors surface on the calls that fail; the queue object survives them
+  const send = async (message: OutboxMessage, options: { jobId?: string } = {}): Promise<void> => {
+    const data = OutboxMessage.parse(message);
+    await queue.add(data.kind, data, { ...OUTBOX_JOB_OPTIONS, ...(options.jobId === undefined ? {} : { jobId: options.jobId }) });
+  };
+  return {
+    send,
+    post: ({ channel, text, blocks, threadTs, jobId }) => send({ kind: 'post', channel, text, blocks: [...blocks] as Record<string, unknown>[], ...(threadTs === undefined ? {} : { threadTs }) },
+      jobId === undefined ? {} : { jobId }),
+    close: () => queue.close(),
+  };
+}
+
+export interface OutboxProcessorDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly slack: SlackPoster;
+  /** At most one post per channel per interval; 0 turns the limiter off. */
+  readonly perChannelIntervalMs: number;
+  /** How long to hold a channel after `message_limit_exceeded` (Slack gives no Retry-After then). */
+  readonly messageLimitBackoffMs: number;
+  /** How long a thread reply waits for its parent message before giving up. */
+  readonly parentWaitMs?: number;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+const MessageState = z.object({ ts: z.string(), rank: z.coerce.number() });
+
+/** The outbox processor: per-channel limiter in Redis, Retry-After honoured, status messages edited in place, never backwards. */
+export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<string> {
+  const now = deps.now ?? Date.now;
+  const key = (...parts: string[]): string => [deps.prefix, 'gomod', 'outbox', ...parts].join(':');
+  const delay = async (job: Job, token: string | undefined, ms: number): Promise<never> => {
+    await job.moveToDelayed(now() + Math.max(1, ms), token);
+    throw new DelayedError();
+  };
+  const readState = async (messageKey: string): Promise<z.infer<typeof MessageState> | null> => {
+    const parsed = MessageState.safeParse(await deps.redis.hgetall(key('msg', messageKey)));
+    return parsed.success ? parsed.data : null;
+  };
+  /** Claims the channel for one post; returns how long to wait when someone else holds it (or Slack asked us to wait). */
+  const claimChannel = async (channel: string): Promise<number> => {
+    if (deps.perChannelIntervalMs <= 0) {
+      const held = await deps.redis.pttl(key('channel', channel));
+      return held > 0 ? held : 0;
+    }
+    const ok = await deps.redis.set(key('channel', channel), '1', 'PX', deps.perChannelIntervalMs, 'NX');
+    if (ok === 'OK') return 0;
+    return Math.max(1, await deps.redis.pttl(key('channel', channel)));
+  };
+  const holdChannel = async (channel: string, ms: number): Promise<void> => {
+    await deps.redis.set(key('channel', channel), '1', 'PX', Math.max(1, ms));
+  };
+
+  return async (job, token) => {
+    const parsed = OutboxMessage.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`outbox payload invalid: ${z.prettifyError(parsed.error)}`);
+    const message = parsed.data;
+    const log = deps.logger.child({ jobId: job.id, kind: message.kind, channel: message.channel });
+
+    let state: z.infer<typeof MessageState> | null = null;
+    let lockKey: string | null = null;
+    if (message.kind === 'status') {
+      state = await readState(message.key);
+      if (state !== null && message.rank <= state.rank) return 'skipped: Slack already shows a later state';
+      if (state === null) {
+        lockKey = key('msg', message.key, 'lock');
+        if (await deps.redis.set(lockKey, job.id ?? '1', 'PX', 15_000, 'NX') !== 'OK') return delay(job, token, 100);
+      }
+    }
+    if (message.kind === 'thread') {
+      state = await readState(message.key);
+      if (state === null) {
+        if (now() - job.timestamp > (deps.parentWaitMs ?? 10 * 60_000)) throw new UnrecoverableError('the thread parent was never posted');
+        return delay(job, token, 250);
+      }
+    }
+
+    const wait = await claimChannel(message.channel);
+    if (wait > 0) {
+      if (lockKey !== null) await deps.redis.del(lockKey);
+      return delay(job, token, wait);
+    }
+    try {
+      switch (message.kind) {
+        case 'status': {
+          if (state === null) {
+            const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: message.threadTs });
+            await deps.redis.multi().hset(key('msg', message.key), { ts, rank: message.rank }).expire(key('msg', message.key), 7 * 24 * 3600).exec();
+            return `posted ${ts}`;
+          }
+          await deps.slack.updateMessage({ channel: message.channel, ts: state.ts, text: message.text, blocks: message.blocks });
+          await deps.redis.hset(key('msg', message.key), { rank: message.rank });
+          return `updated ${state.ts}`;
+        }
+        case 'thread': {
+          const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: state?.ts });
+          return `replied ${ts}`;
+        }
+        case 'post': {
+          const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: message.threadTs });
+          return `posted ${ts}`;
+        }
+        case 'ephemeral':
+          await deps.slack.postEphemeral({ channel: message.channel, user: message.user, text: message.text, blocks: message.blocks });
+          return 'sent';
+      }
+    } catch (error) {
+      if (isAppError(error) && error.code === 'SLACK_RATE_LIMITED') {
+        const retryAfterMs = typeof error.details['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : deps.messageLimitBackoffMs;
+        log.warn({ error: error.details['error'], retryAfterMs }, 'Slack asked to slow down; holding the channel');
+        await holdChannel(message.channel, retryAfterMs);
+        return delay(job, token, retryAfterMs);
+      }
+      if (isAppError(error) && error.code === 'SLACK_API_ERROR') {
+        log.error({ error: error.details['error'] }, 'Slack refused the message');
+        throw new UnrecoverableError(`Slack refused: ${String(error.details['error'])}`);
+      }
+      throw error;
+    } finally {
+      if (lockKey !== null) await deps.redis.del(lockKey);
+    }
+  };
+}
