@@ -28,7 +28,8 @@ export function locateUserConfigDir(env: Env, platform: string): LocatedFile {
   }
   const xdg = get(env, 'XDG_CONFIG_HOME');
   if (xdg !== '') {
-    return xdg.startsWith('/') ? { path: xdg } : { path: null, reason: 'path in $XDG_CONFIG_HOME is relative' };
+    // Go 1.19 accepts a relative value (observed: XDG_CONFIG_HOME=rel gives GOENV=rel/go/env).
+    return { path: xdg };
   }
   const home = get(env, 'HOME');
   return home === '' ? { path: null, reason: 'neither $XDG_CONFIG_HOME nor $HOME are defined' } : { path: join(platform, home, '.config') };

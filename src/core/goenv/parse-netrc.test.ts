@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { parseNetrc } from './parse-netrc.js';
+
+// [file, [machine, login, password][]] from cmd/go/internal/auth parseNetrc (Go 1.19 source, run as is).
+const CASES: readonly (readonly [string, readonly (readonly [string, string, string])[]])[] = [["machine a.example login alice password s3cret", [["a.example", "alice", "s3cret"]]], ["machine a.example\n  login alice\n  password s3cret\nmachine b.example login bob password pw", [["a.example", "alice", "s3cret"], ["b.example", "bob", "pw"]]], ["machine a.example login alice\nmachine b.example login bob password pw", [["b.example", "bob", "pw"]]], ["machine a.example login alice password p1\nmachine a.example login other password p2", [["a.example", "alice", "p1"], ["a.example", "other", "p2"]]], ["default login anon password x\nmachine a.example login alice password s3cret", [["a.example", "alice", "s3cret"]]], ["machine a.example login alice password s3cret\ndefault\nmachine b.example login bob password pw", [["a.example", "alice", "s3cret"]]], ["machine a.example login alice password s3cret default\nmachine b.example login bob password pw", [["a.example", "alice", "s3cret"]]], ["macdef init\ncd /pub\nmachine evil.example login e password e\n\nmachine a.example login alice password s3cret", [["a.example", "alice", "s3cret"]]], ["machine a.example login alice macdef x password s3cret\nmachine hidden.example login h password h\n\nmachine b.example login bob password pw", [["a.example", "alice", "s3cret"], ["b.example", "bob", "pw"]]], ["machine a.example:8443 login alice password s3cret", [["a.example:8443", "alice", "s3cret"]]], ["machine a.example port 443 login alice password s3cret", [["a.example", "alice", "s3cret"]]], ["machine a.example login alice password s3cret account acct", [["a.example", "alice", "s3cret"]]], ["machine a.example password s3cret login alice", [["a.example", "alice", "s3cret"]]], ["login alice password s3cret", []], ["machine a.example login alice\r\npassword s3cret\r\n", [["a.example", "alice", "s3cret"]]], ["", []]];
+
+describe('parseNetrc', () => {
+  it.each(CASES)('reads %j like cmd/go', (text, expected) => {
+    expect(parseNetrc(text).map((e) => [e.machine, e.login, e.password])).toEqual(expected);
+  });
+});
