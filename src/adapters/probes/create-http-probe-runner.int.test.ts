@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -108,6 +109,17 @@ describe('createHttpProbeRunner over plain HTTP', () => {
     });
     const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`));
     expect(outcome).toMatchObject({ ok: false, stage: 'body', code, http: { status: 200 } });
+  });
+
+  it('rejects with the reason when the caller aborts, and leaves no connection behind', async () => {
+    const controller = new AbortController();
+    let serverSide: Promise<unknown> = Promise.resolve();
+    const port = await startRawServer((socket) => {
+      serverSide = once(socket, 'close');
+      controller.abort(new Error('job cancelled'));
+    });
+    await expect(runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`), controller.signal)).rejects.toThrow('job cancelled');
+    await serverSide;
   });
 
   it('keeps at most maxBodyBytes of text and says it cut', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { HttpProbeRequest } from '../../ports/probe-runner.js';
 import { listen } from '../../../test/support/listen.js';
@@ -34,9 +35,9 @@ async function startTlsServer(leaf: string, extra: ServerOptions = {}): Promise<
 }
 
 /** An HTTP CONNECT proxy that answers `status` and, on 200, tunnels to 127.0.0.1:`targetPort`. */
-async function startConnectProxy(statusLine: string, targetPort: number): Promise<{ port: number; heads: string[] }> {
+async function startConnectProxy(statusLine: string, targetPort: number, overTls = false): Promise<{ port: number; heads: string[] }> {
   const heads: string[] = [];
-  const server = createNetServer((client: Socket) => {
+  const onClient = (client: Socket): void => {
     let head = '';
     client.on('error', () => undefined);
     const onData = (chunk: Buffer): void => {
@@ -51,7 +52,10 @@ async function startConnectProxy(statusLine: string, targetPort: number): Promis
       client.pipe(upstream).pipe(client);
     };
     client.on('data', onData);
-  });
+  };
+  const server = overTls
+    ? createTlsServer({ cert: readPem('leaf.pem'), key: readPem('leaf-key.pem') }, onClient)
+    : createNetServer(onClient);
   return { port: (await listen(server)).port, heads };
 }
 
@@ -177,6 +181,30 @@ describe('createHttpProbeRunner through an HTTP proxy', () => {
       ok: false, stage: 'proxy', code: 'PROXY_CONNECT_REFUSED',
       detail: `proxyconnect tcp: dial tcp 127.0.0.1:${port}: connect: connection refused`,
     });
+  });
+
+  it('speaks TLS to an https:// proxy before CONNECT', async () => {
+    const target = await startTlsServer('leaf');
+    const proxy = await startConnectProxy('200 OK', target, true);
+    const outcome = await runner.fetch(probeRequest(`https://${HOST}/x`, { proxy: { url: `https://127.0.0.1:${proxy.port}` } }));
+    expect(outcome).toMatchObject({ ok: true, code: 'OK', proxyConnect: { status: 200 }, tls: { subject: `CN=${HOST},O=gomod-doctor lab` } });
+    expect(proxy.heads).toHaveLength(1);
+  });
+
+  it('reports an https:// proxy setting that points at a plain proxy as go does', async () => {
+    const server = createHttpServer((_req, res) => res.end());
+    const { port } = await listen(server);
+    const outcome = await runner.fetch(probeRequest(`https://${HOST}/x`, { proxy: { url: `https://127.0.0.1:${port}` } }));
+    expect(outcome).toMatchObject({
+      ok: false, stage: 'proxy', code: 'TLS_PROTOCOL', detail: 'proxyconnect tcp: tls: first record does not look like a TLS handshake',
+    });
+  });
+
+  it('reads a proxy setting without a scheme as http', async () => {
+    const target = await startTlsServer('leaf');
+    const proxy = await startConnectProxy('200 OK', target);
+    const outcome = await runner.fetch(probeRequest(`https://${HOST}/x`, { proxy: { url: `127.0.0.1:${proxy.port}` } }));
+    expect(outcome).toMatchObject({ ok: true, proxyConnect: { status: 200 } });
   });
 
   it('sends absolute-form requests with Proxy-Authorization for http targets', async () => {

@@ -102,7 +102,10 @@ export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
     }
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port !== '' ? url.port : secure ? 443 : 80);
-    const proxy = request.proxy === null ? null : new URL(request.proxy.url);
+    const proxy = request.proxy === null ? null : parseProxyUrl(request.proxy.url);
+    if (proxy !== null && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+      return failHop(timings, 'proxy', 'PROBE_INTERNAL', `proxy scheme ${JSON.stringify(proxy.protocol.replace(/:$/, ''))} is not probed`);
+    }
     const proxyAuth = proxy === null ? null : readUserinfo(proxy);
     const dialName = proxy === null ? host : proxy.hostname.replace(/^\[|\]$/g, '');
     const dialPort = proxy === null ? port : Number(proxy.port !== '' ? proxy.port : proxy.protocol === 'https:' ? 443 : 80);
@@ -132,6 +135,19 @@ export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
     let tls: TlsObservation | null = null;
     let proxyConnect: HopResult['proxyConnect'] = null;
     try {
+      if (proxy !== null && proxy.protocol === 'https:') {
+        // An https:// proxy means TLS to the proxy itself before anything else (go-modules.md §8).
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const toProxy = await handshakeTls(socket, proxyHost, {
+          trustRoots: deps.trustRoots, insecureSkipVerify: false, timeoutMs: request.budget.tlsMs, wallClock,
+        }, signal);
+        if (!toProxy.ok) {
+          const detail = toProxy.code === 'TLS_PROTOCOL' ? 'tls: first record does not look like a TLS handshake' : toProxy.detail;
+          return failHop(timings, 'proxy', toProxy.code, prefix + detail, address, toProxy.observation);
+        }
+        toProxy.socket.on('error', guard);
+        socket = toProxy.socket;
+      }
       if (viaProxy && secure) {
         phaseStart = now();
         const tunnel = await openProxyTunnel(socket, formatAuthority(url), proxyAuth === null ? null : basicHeader(proxyAuth), request.budget.proxyMs, signal);
@@ -208,6 +224,11 @@ function failHop(
   tls: TlsObservation | null = null, proxyConnect: HopResult['proxyConnect'] = null,
 ): HopResult {
   return { ok: false, stage, code, detail, address, tls, proxyConnect, http: null, timings };
+}
+
+/** Like Go 1.19's proxy parsing: a value without a scheme (`127.0.0.1:3128`) is read as `http://…`. */
+function parseProxyUrl(raw: string): URL {
+  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
 }
 
 function readUserinfo(url: URL): Credentials | null {
