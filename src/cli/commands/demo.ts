@@ -51,7 +51,8 @@ export async function runDemo(argv: readonly string[], io: CliIo, createDiagnose
       writeLine(io.stdout, `gomod-doctor demo: fault lab on ${lab.urls.trusted} (loopback only), ${scenarios.length} scenario(s)`);
       writeLine(io.stdout);
     }
-    const results = await Promise.all(scenarios.map((scenario) => diagnoseScenario(scenario, lab, scratch, createDiagnoser)));
+    // A few at a time: the lab shares this process, and a starved event loop would look like a network fault.
+    const results = await mapWithLimit(scenarios, 4, (scenario) => diagnoseScenario(scenario, lab, scratch, createDiagnoser));
     for (const [i, scenario] of scenarios.entries()) {
       const diagnosis = results[i];
       if (diagnosis === undefined) continue;
@@ -116,4 +117,17 @@ async function readRecording(dir: string, id: string): Promise<GoRecording | nul
   } catch {
     return null; // not recorded (yet): the demo prints the error the engine predicts instead
   }
+}
+
+async function mapWithLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAB_SCENARIOS } from '../../src/lab/scenarios.js';
+import { startLab, type Lab } from '../../src/lab/start-lab.js';
+import { diagnoseLabScenario } from '../support/lab-diagnoser.js';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => {
+  await lab.close();
+});
+
+describe('diagnose against the fault lab', () => {
+  it.each(LAB_SCENARIOS.filter((s) => s.expectedClass !== 'ok').map((s) => [s.id, s] as const))('%s: names the class the go command fails with', async (_id, scenario) => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario);
+    expect(diagnosis.class).toBe(scenario.expectedClass);
+    expect(diagnosis.verdict).toBe('fail');
+    expect(diagnosis.findings[0]?.class).toBe(scenario.expectedClass);
+    expect(diagnosis.playbook?.class).toBe(scenario.expectedClass);
+  });
+
+  it.each(LAB_SCENARIOS.filter((s) => s.expectedClass === 'ok').map((s) => [s.id, s] as const))('%s: says ok where a naive tool raises an alarm', async (_id, scenario) => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario);
+    expect(diagnosis.findings.filter((f) => f.severity !== null && !f.title.includes('passed over'))).toEqual([]);
+    expect(diagnosis.class).toBe('ok');
+    expect(diagnosis.verdict).not.toBe('fail');
+  });
+});
+
+describe('the go command\'s path, step by step', () => {
+  const scenario = (id: string) => {
+    const found = LAB_SCENARIOS.find((s) => s.id === id);
+    if (found === undefined) throw new Error(`no scenario ${id}`);
+    return found;
+  };
+
+  it('falls through on 404 when the separator is a comma, and asks the next proxy', async () => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario('ok-comma-404'));
+    const info = diagnosis.steps.filter((s) => s.step === 'info');
+    expect(info.map((s) => [new URL(s.url).pathname.split('/')[1], s.outcome, s.status])).toEqual([['s404', 'fell-through', 404], ['ok', 'ok', 200]]);
+  });
+
+  it('stops on a 502 when the separator is a comma: the second proxy is never asked', async () => {
+    const before = lab.requests.length;
+    const diagnosis = await diagnoseLabScenario(lab, scenario('proxy-502-comma'));
+    expect(diagnosis.class).toBe('proxy.server_error');
+    const paths = lab.requests.slice(before).map((r) => r.path);
+    expect(paths.some((p) => p.startsWith('/ok/'))).toBe(false);
+  });
+
+  it('never asks a proxy for a GOPRIVATE module: it goes direct', async () => {
+    const before = lab.requests.length;
+    const diagnosis = await diagnoseLabScenario(lab, scenario('ok-goprivate-direct'));
+    expect(diagnosis.class).toBe('ok');
+    expect(lab.requests.slice(before).some((r) => r.path.startsWith('/private410/'))).toBe(false);
+    expect(diagnosis.steps.map((s) => s.step)).toContain('discovery');
+  });
+
+  it('does not consult the checksum database when GOPRIVATE covers the module, even with GONOPROXY=none', async () => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario('ok-gonoproxy-none'));
+    expect(diagnosis.steps.filter((s) => s.role === 'sumdb')).toEqual([]);
+    expect(diagnosis.steps.some((s) => s.step === 'zip' && s.outcome === 'ok')).toBe(true);
+  });
+
+  it('requests case-encoded paths for a module with upper-case letters', async () => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario('ok-case-encoded'));
+    expect(diagnosis.steps.find((s) => s.step === 'info')?.url).toContain('/corp.example/%21big%21corp/%21lib/@v/');
+  });
+
+  it('reports the hashes of a tampered zip as evidence', async () => {
+    const diagnosis = await diagnoseLabScenario(lab, scenario('checksum-mismatch-gosum'));
+    expect(diagnosis.severity).toBe('P0');
+    expect(diagnosis.findings[0]?.evidence).toMatch(/^downloaded h1:\S+ ≠ go\.sum h1:\S+$/);
+    expect(diagnosis.findings[0]?.goError).toContain('SECURITY ERROR');
+  });
+});
