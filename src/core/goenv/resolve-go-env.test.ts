@@ -79,6 +79,17 @@ describe('resolveGoEnv', () => {
     expect(env.netrc).toEqual([{ machine: 'goproxy.corp.example', login: 'alice', password: 's3cret' }]);
   });
 
+  it.each([
+    [GO119, { GOAUTH: 'off' }, 1],
+    ['go version go1.24.0 linux/amd64', {}, 1],
+    ['go version go1.24.0 linux/amd64', { GOAUTH: 'off' }, 0],
+    ['go version go1.24.0 linux/amd64', { GOAUTH: 'git /home/a/src' }, 0],
+    ['go version go1.24.0 linux/amd64', { GOAUTH: 'git /home/a/src; netrc' }, 1],
+  ])('applies .netrc on %s with %j only when GOAUTH includes netrc (Go ≥ 1.24)', (version, env, count) => {
+    const resolved = resolveGoEnv(input({ goVersionOutput: version, env, netrcFile: 'machine h.example login a password b\n' }));
+    expect(resolved.netrc).toHaveLength(count);
+  });
+
   it('ignores settings that only the process environment can carry when they come from the file', () => {
     const env = resolveGoEnv(input({ goEnvFile: 'GOENV=/elsewhere\n' }));
     expect(env.values.GOENV).toBe('');

@@ -13,6 +13,12 @@ const LEGACY_DEFAULTS: Partial<Record<GoEnvKey, string>> = {
   GOSUMDB: 'sum.golang.org',
 };
 
+/** Go ≥ 1.24 applies .netrc only through GOAUTH (default `netrc`); `GOAUTH=off` or other commands skip it. */
+function usesNetrc(goVersion: GoEnv['goVersion'], goauth: string): boolean {
+  if (!goAtLeast(goVersion, 1, 24)) return true;
+  return goauth.split(';').some((command) => command.trim().split(/\s+/u)[0] === 'netrc');
+}
+
 /**
  * The go command's view of its settings (cfg.Getenv/envOr): a non-empty process variable wins, then the go env
  * file, then the defaults ($GOROOT/go.env on Go ≥ 1.21, treated as the standard one; compiled-in before).
@@ -61,7 +67,9 @@ export function resolveGoEnv(input: GoEnvInput): GoEnv {
     proxyList: parseProxyList(values.GOPROXY, values.GONOPROXY, goVersion),
     sumdb: parseGosumdb(values.GOSUMDB),
     httpProxy: parseHttpProxySettings(input.env),
-    netrc: input.netrcFile === null ? [] : parseNetrc(input.netrcFile),
+    netrc: input.netrcFile === null || !usesNetrc(goVersion, input.env.GOAUTH || fileValues.GOAUTH || 'netrc')
+      ? []
+      : parseNetrc(input.netrcFile),
     trust: { certFile: certFile === '' ? null : certFile, certDirs: certDir.split(':').filter((d) => d !== '') },
     flags: parseGoFlags(values.GOFLAGS),
     govcs: values.GOVCS,
