@@ -68,7 +68,7 @@ const FAILING: readonly LabScenario[] = [
   simple('dns-servfail', 'Resolver answers SERVFAIL for the GOPROXY host', 'dns.servfail',
     () => ({ GOPROXY: 'https://servfail.corp.example/ok' }), { needsNames: true }),
   simple('dns-timeout', 'Resolver never answers for the GOPROXY host', 'dns.timeout',
-    () => ({ GOPROXY: 'https://silent.corp.example/ok' }), { needsNames: true, goSlowMs: 20_000 }),
+    () => ({ GOPROXY: 'https://silent.corp.example/ok' }), { needsNames: true, goSlowMs: 10_000 }),
   simple('tcp-refused', 'GOPROXY port refuses connections', 'tcp.refused',
     (lab) => ({ GOPROXY: proxy(lab.refusedUrl, 'ok') })),
   simple('tcp-blackhole', 'Firewall drops the connection to the GOPROXY (black hole)', 'tcp.timeout',

@@ -140,14 +140,14 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
   const goproxy: FaultGoproxyOptions = {
     modules, log: requests, latencyMs: options.latencyMs ?? 200, credentials: CREDENTIALS, sumdb: sumdb.handler, stalled,
   };
-  let httpsBase = '';
+  let bases = { proxy: '', git: '' };
 
   async function handle(server: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     recordLabRequest(requests, server, req);
     const url = new URL(req.url ?? '/', 'http://lab.invalid');
     const pathname = decodePath(url.pathname);
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (url.searchParams.get('go-get') === '1') handleDiscoveryRequest(req, res, pathname, httpsBase);
+    if (url.searchParams.get('go-get') === '1') handleDiscoveryRequest(req, res, pathname, bases);
     else if (pathname.startsWith('/git/')) handleGitRequest(req, res);
     else if (host === SUMDB_NAME) handleSumdbRequest(req, res, `/sumdb/${SUMDB_NAME}${pathname}`, sumdb.handler);
     else if (pathname.startsWith('/sumdb/')) handleSumdbRequest(req, res, pathname, sumdb.handler);
@@ -177,7 +177,11 @@ export async function startLab(options: StartLabOptions = {}): Promise<Lab> {
   };
 
   const httpsPort = await start(createTrusted('trusted'), options.port ?? 0);
-  httpsBase = `https://127.0.0.1:${httpsPort}`;
+  const httpsBase = `https://127.0.0.1:${httpsPort}`;
+  // On port 443 (recorder's namespace) meta tags name lab hosts, as a real vanity server would.
+  bases = options.bindPrivilegedPorts === true
+    ? { proxy: 'https://goproxy.corp.example', git: 'https://git.corp.example' }
+    : { proxy: httpsBase, git: httpsBase };
   const [httpPort, unknownPort, expiredPort, wrongNamePort] = await Promise.all([
     start(createHttpServer(listener('http')), 0),
     start(createHttpsServer(readLabKeyPair('unknownAuthority'), listener('unknownAuthority')), 0),

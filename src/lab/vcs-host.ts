@@ -28,11 +28,14 @@ function hostWithoutPort(host: string): string {
   return host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
 }
 
-/**
- * Answers go-get discovery for the lab's vanity host; `httpsBase` is the lab's trusted HTTPS URL
- * (repository roots in the meta tags point there so that no further name is needed).
- */
-export function handleDiscoveryRequest(req: IncomingMessage, res: ServerResponse, pathname: string, httpsBase: string): void {
+/** Where the meta tags point: the lab's trusted HTTPS server, by IP and port or (on port 443) by name. */
+export interface DiscoveryBases {
+  readonly proxy: string;
+  readonly git: string;
+}
+
+/** Answers go-get discovery for the lab's vanity host (https://go.dev/ref/mod#vcs-find). */
+export function handleDiscoveryRequest(req: IncomingMessage, res: ServerResponse, pathname: string, bases: DiscoveryBases): void {
   const importPath = `${hostWithoutPort(req.headers.host ?? '')}${pathname}`.replace(/\/$/, '');
   const answer = LAB_DISCOVERY[importPath];
   if (answer === undefined || answer.kind === 'not-found') {
@@ -41,9 +44,9 @@ export function handleDiscoveryRequest(req: IncomingMessage, res: ServerResponse
     return;
   }
   const meta = answer.kind === 'mod'
-    ? `<meta name="go-import" content="${importPath} mod ${httpsBase}${answer.proxyPath}">\n`
+    ? `<meta name="go-import" content="${importPath} mod ${bases.proxy}${answer.proxyPath}">\n`
     : answer.kind === 'git'
-      ? `<meta name="go-import" content="${importPath} git ${httpsBase}${answer.repoPath}">\n`
+      ? `<meta name="go-import" content="${importPath} git ${bases.git}${answer.repoPath}">\n`
       : '';
   const title = answer.kind === 'no-meta' ? 'Corp Wiki - Sign in' : importPath;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
