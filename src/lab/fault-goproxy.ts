@@ -168,6 +168,12 @@ function serveSumdb(req: IncomingMessage, res: ServerResponse, file: string, sum
   if (!res.headersSent) sendText(res, 404, 'not found\n');
 }
 
+/** Sends a TCP RST; a TLS socket is reset through the TCP socket under it (its handle is not a TCP handle). */
+function resetConnection(socket: Socket): void {
+  const raw = (socket as Socket & { _parent?: Socket | null })._parent ?? socket;
+  raw.resetAndDestroy();
+}
+
 function serveFault(req: IncomingMessage, res: ServerResponse, fault: string, module: LabModule | undefined, body: { module: string; file: string }, options: FaultGoproxyOptions): boolean {
   const status = STATUS_BODIES[fault];
   if (status !== undefined) {
@@ -198,7 +204,7 @@ function serveFault(req: IncomingMessage, res: ServerResponse, fault: string, mo
       res.flushHeaders();
       return true;
     case 'reset':
-      socket.resetAndDestroy();
+      resetConnection(socket);
       return true;
     case 'eof':
       socket.destroy();

@@ -117,6 +117,7 @@ describe('startLab', () => {
 
   it('resets the connection on reset and closes it on eof', async () => {
     await expect(get(`${lab.urls.http}/reset/${hello}/@v/v1.0.0.info`)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(get(`${lab.urls.trusted}/reset/${hello}/@v/v1.0.0.info`)).rejects.toMatchObject({ code: 'ECONNRESET' });
     await expect(get(`${lab.urls.http}/eof/${hello}/@v/v1.0.0.info`)).rejects.toMatchObject({ message: 'socket hang up' });
   });
 
