@@ -1,3 +1,4 @@
+import { matchModuleGlobs } from '../goenv/match-module-globs.js';
 import { escapePath, escapeVersion } from '../module/escape-module-path.js';
 
 /** A hop of one zone as the report checks it. `url` may carry userinfo: it goes to the probe, never to output. */
@@ -92,19 +93,4 @@ function splitProxyList(list: string): { value: string; separator: ',' | '|' | n
 
 function stripUserinfo(url: string): string {
   return url.replace(/^([a-z]+:\/\/)[^/@]*@/i, '$1');
-}
-
-/** Go's module.MatchPrefixPatterns: each glob matches a prefix of the path element by element. */
-function matchModuleGlobs(patterns: string, module: string): boolean {
-  const elems = module.split('/');
-  return patterns.split(',').map((p) => p.trim().replace(/\/+$/, '')).filter((p) => p !== '').some((p) => {
-    const parts = p.split('/');
-    if (parts.length > elems.length) return false;
-    return parts.every((part, i) => globToRegExp(part).test(elems[i] ?? ''));
-  });
-}
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
 }
