@@ -74,6 +74,19 @@ describe('createHttpProbeRunner over plain HTTP', () => {
     expect(outcome.timings.ttfbMs).toBeNull();
   });
 
+  it('tries the next address when the first refuses, within the connect budget', async () => {
+    const port = await startRawServer((socket) => socket.end('HTTP/1.1 204 No Content\r\n\r\n'));
+    const multi = createDnsResolver({ servers: ['127.0.0.1:9'], timeoutMs: 100, tries: 1, hosts: { 'multi.corp.example': ['127.0.0.2', '127.0.0.1'] } });
+    const outcome = await createHttpProbeRunner({ resolve: multi, trustRoots: [] }).fetch(probeRequest(`http://multi.corp.example:${port}/x`));
+    expect(outcome).toMatchObject({ ok: true, address: `127.0.0.1:${port}`, http: { status: 204, statusText: 'No Content' } });
+  });
+
+  it('reports a response that is not HTTP as a protocol error', async () => {
+    const port = await startRawServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n'));
+    const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`));
+    expect(outcome).toMatchObject({ ok: false, stage: 'http', code: 'HTTP_PROTOCOL', http: null });
+  });
+
   it('reports a reset before the response', async () => {
     const port = await startRawServer((socket) => socket.resetAndDestroy());
     const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`));

@@ -9,11 +9,14 @@ export type DialResult =
 /** Go's net.Dialer gives each remaining address a share of the budget, but never less than 2 s. */
 const SANE_MINIMUM_MS = 2_000;
 
+/** Go's (Linux errno) words for a failed connect, by Node error code. */
 const CONNECT_WORDS: Readonly<Record<string, string>> = {
-  TCP_REFUSED: 'connect: connection refused',
-  TCP_RESET: 'connect: connection reset by peer',
-  TCP_UNREACHABLE: 'connect: no route to host',
-  TCP_TIMEOUT: 'i/o timeout',
+  ECONNREFUSED: 'connect: connection refused',
+  ECONNRESET: 'connect: connection reset by peer',
+  EHOSTUNREACH: 'connect: no route to host',
+  ENETUNREACH: 'connect: network is unreachable',
+  EADDRNOTAVAIL: 'connect: cannot assign requested address',
+  ETIMEDOUT: 'i/o timeout',
 };
 
 /** `ip:port`, bracketing IPv6, as Go prints dial addresses. */
@@ -60,7 +63,8 @@ function dialOne(ip: string, port: number, timeoutMs: number, signal?: AbortSign
     const onConnect = (): void => finish({ ok: true, socket, address });
     const onError = (error: Error): void => {
       const code = toOutcomeCode(error, 'connect');
-      finish({ ok: false, code, detail: `dial tcp ${address}: ${CONNECT_WORDS[code] ?? error.message}`, address });
+      const words = CONNECT_WORDS[(error as { code?: string }).code ?? ''] ?? error.message;
+      finish({ ok: false, code: code === 'PROBE_INTERNAL' ? 'TCP_UNREACHABLE' : code, detail: `dial tcp ${address}: ${words}`, address });
     };
     const onAbort = (): void => finish(null, signal?.reason);
     const timer = setTimeout(() => finish({ ok: false, code: 'TCP_TIMEOUT', detail: `dial tcp ${address}: i/o timeout`, address }), timeoutMs);

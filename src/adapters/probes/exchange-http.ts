@@ -33,7 +33,7 @@ export interface ExchangeResult {
 
 /** Error-page text kept for non-200 answers (go prints at most 648 bytes of it). */
 const ERROR_BODY_BYTES = 64 * 1024;
-const SECRET_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'proxy-authorization', 'www-authenticate', 'proxy-authenticate']);
+const SECRET_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'proxy-authorization']);
 
 /**
  * Sends one GET over an already connected (and, for https, handshaken) socket with a fresh undici
