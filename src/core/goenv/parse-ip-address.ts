@@ -71,7 +71,7 @@ export function parseCidr(s: string): IpNetwork | null {
   const addr = s.slice(0, slash);
   const lenText = s.slice(slash + 1);
   const ip = parseIpAddress(addr);
-  if (ip === null || !/^[0-9]{1,3}$/.test(lenText) || (lenText.length > 1 && lenText.startsWith('0'))) return null;
+  if (ip === null || !/^[0-9]+$/.test(lenText)) return null;
   const isV4 = !addr.includes(':');
   const len = Number(lenText);
   if (len > (isV4 ? 32 : 128)) return null;
