@@ -1,5 +1,6 @@
 import { isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { createSecureContext } from 'node:tls';
 import type { PhaseTimings } from '../../core/diagnosis.js';
 import type {
   HttpObservation, HttpProbeOutcome, HttpProbeRequest, OutcomeCode, ProbeRunner, ProbeStage, TlsObservation,
@@ -55,6 +56,9 @@ interface HopResult {
 export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
   const now = deps.now ?? (() => performance.now());
   const wallClock = deps.wallClock ?? (() => Date.now());
+  // One context for every probe: parsing the roots per handshake would cost more than the handshake.
+  // An empty list trusts nothing, as Go does with a missing SSL_CERT_FILE.
+  const secureContext = deps.trustRoots === null ? null : createSecureContext({ ca: [...deps.trustRoots] });
 
   async function fetchProbe(request: HttpProbeRequest, signal?: AbortSignal): Promise<HttpProbeOutcome> {
     const startedAt = now();
@@ -139,7 +143,7 @@ export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
         // An https:// proxy means TLS to the proxy itself before anything else (go-modules.md §8).
         const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
         const toProxy = await handshakeTls(socket, proxyHost, {
-          trustRoots: deps.trustRoots, insecureSkipVerify: false, timeoutMs: request.budget.tlsMs, wallClock,
+          secureContext, insecureSkipVerify: false, timeoutMs: request.budget.tlsMs, wallClock,
         }, signal);
         if (!toProxy.ok) {
           const detail = toProxy.code === 'TLS_PROTOCOL' ? 'tls: first record does not look like a TLS handshake' : toProxy.detail;
@@ -158,7 +162,7 @@ export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
       if (secure) {
         phaseStart = now();
         const handshake = await handshakeTls(socket, host, {
-          trustRoots: deps.trustRoots, insecureSkipVerify: request.insecureSkipVerify, timeoutMs: request.budget.tlsMs, wallClock,
+          secureContext, insecureSkipVerify: request.insecureSkipVerify, timeoutMs: request.budget.tlsMs, wallClock,
         }, signal);
         timings.tlsMs = now() - phaseStart;
         tls = handshake.observation;

@@ -1,11 +1,11 @@
 import { isIP, type Socket } from 'node:net';
-import { checkServerIdentity, connect, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect, type ConnectionOptions, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { OutcomeCode, TlsObservation } from '../../ports/probe-runner.js';
 import { toOutcomeCode } from './to-outcome-code.js';
 
 export interface TlsOptions {
-  /** PEM roots; null = Node's bundled store. An empty list trusts nothing (Go with a missing SSL_CERT_FILE). */
-  readonly trustRoots: readonly string[] | null;
+  /** Built once per runner from the trust roots (tls.createSecureContext); null = Node's bundled store. */
+  readonly secureContext: SecureContext | null;
   readonly insecureSkipVerify: boolean;
   readonly timeoutMs: number;
   /** Wall clock for the certificate validity check. */
@@ -32,7 +32,7 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
     socket.once('end', onPeerEnd);
     const connectOptions: ConnectionOptions = { socket, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] };
     if (isIP(host) === 0) connectOptions.servername = host;
-    if (options.trustRoots !== null) connectOptions.ca = [...options.trustRoots];
+    if (options.secureContext !== null) connectOptions.secureContext = options.secureContext;
     const tlsSocket = connect(connectOptions);
 
     const finish = (result: TlsResult | null, error?: unknown): void => {
