@@ -5,7 +5,9 @@ import { quoteGoString } from './quote-go-string.js';
 /**
  * A `module[@version]` command-line argument checked the way the go command checks it before any request.
  * `go get` path.Cleans the part before the first `@` (so `https://x/y` becomes `https:/x/y`, a trailing `/`
- * disappears); `go mod download` does not clean (observed with Go 1.19).
+ * disappears); `go mod download` does not clean (observed with Go 1.19). Without a version `go mod download`
+ * looks the path up in go.mod first (`go: module <p>: not a known dependency`); the message given here for that
+ * case is `go get`'s (`go: malformed module path …`).
  */
 export type ModuleQuery =
   | { readonly ok: true; readonly module: string; readonly version: string | null }
