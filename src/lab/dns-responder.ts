@@ -45,7 +45,7 @@ interface Question {
 }
 
 /** Parses the header and first question of a DNS query (RFC 1035 §4.1); null when malformed. */
-export function parseDnsQuestion(msg: Buffer): Question | null {
+function parseDnsQuestion(msg: Buffer): Question | null {
   if (msg.length < 12 || msg.readUInt16BE(4) < 1) return null;
   const labels: string[] = [];
   let offset = 12;
@@ -63,7 +63,7 @@ export function parseDnsQuestion(msg: Buffer): Question | null {
 }
 
 /** Encodes the answer to `query`: one A record for 127.0.0.1 when `address` is set, none otherwise. */
-export function encodeDnsAnswer(query: Buffer, question: Question, rcode: number, address: readonly number[] | null): Buffer {
+function encodeDnsAnswer(query: Buffer, question: Question, rcode: number, address: readonly number[] | null): Buffer {
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.readUInt16BE(0), 0);
   const opcodeAndRd = query.readUInt16BE(2) & 0x7900;

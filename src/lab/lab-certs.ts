@@ -17,7 +17,7 @@ const FILES: Record<LabCertKind, string> = {
 };
 
 /** Absolute path of the lab's certificate directory (same relative place from src/lab and dist/lab). */
-export const LAB_TLS_DIR = fileURLToPath(new URL('../../assets/lab-tls/', import.meta.url));
+const LAB_TLS_DIR = fileURLToPath(new URL('../../assets/lab-tls/', import.meta.url));
 
 /** Absolute path of the lab CA: the SSL_CERT_FILE that makes the go command trust the lab. */
 export const LAB_CA_FILE = `${LAB_TLS_DIR}ca.pem`;

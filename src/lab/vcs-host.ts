@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** What the lab's vanity host answers to `https://<import path>?go-get=1` (https://go.dev/ref/mod#vcs-find). */
-export type DiscoveryAnswer =
+type DiscoveryAnswer =
   | { readonly kind: 'mod'; readonly proxyPath: string }
   | { readonly kind: 'git'; readonly repoPath: string }
   | { readonly kind: 'no-meta' }
   | { readonly kind: 'not-found' };
 
 /** Import paths the lab's discovery host knows. Anything else gets a 404. */
-export const LAB_DISCOVERY: Readonly<Record<string, DiscoveryAnswer>> = {
+const LAB_DISCOVERY: Readonly<Record<string, DiscoveryAnswer>> = {
   // Private module reached in direct mode: a `mod` tag pointing back at the lab GOPROXY (no git needed).
   'vanity.corp.example/private': { kind: 'mod', proxyPath: '/ok' },
   // Private git repository that wants credentials (git smart HTTP answers 401).

@@ -1,5 +1,5 @@
 import { GOPROXY_FAULTS } from '../../lab/fault-goproxy.js';
-import { LAB_SCENARIOS } from '../../lab/scenarios.js';
+import { LAB_SCENARIOS, findLabScenario } from '../../lab/scenarios.js';
 import type { LabScenario } from '../../lab/scenarios.js';
 import { startLab } from '../../lab/start-lab.js';
 import type { Lab } from '../../lab/start-lab.js';
@@ -23,7 +23,7 @@ function formatTarget(scenario: LabScenario): string {
 }
 
 /** What the lab prints at start: where everything is, which fault lives at which prefix, how to try it. */
-export function describeLab(lab: Lab, scenarios: readonly LabScenario[] = LAB_SCENARIOS): string {
+function describeLab(lab: Lab, scenarios: readonly LabScenario[] = LAB_SCENARIOS): string {
   const lines = [
     'gomod-doctor lab: every server on 127.0.0.1 (Ctrl-C stops it)',
     '',
@@ -96,7 +96,7 @@ export async function runLab(argv: readonly string[], io: Pick<CliIo, 'stdout' |
     return ExitCode.USAGE;
   }
   const scenarioId = parsed.flags.values.get('scenario');
-  const scenario = scenarioId === undefined ? undefined : LAB_SCENARIOS.find((s) => s.id === scenarioId);
+  const scenario = scenarioId === undefined ? undefined : findLabScenario(scenarioId);
   if (scenarioId !== undefined && scenario === undefined) {
     writeLine(io.stderr, `gomod-doctor: no lab scenario ${scenarioId}; known: ${LAB_SCENARIOS.map((s) => s.id).join(', ')}`);
     return ExitCode.USAGE;
