@@ -20,6 +20,8 @@ describe('normalizeGoOutput', () => {
     ['a password', 'https://alice:s3cret@proxy.corp.example/', 'https://alice:<redacted>@proxy.corp.example/'],
     ['a password it was not told about', 'http://bob:hunter2@127.0.0.1:8080', 'http://bob:<redacted>@127.0.0.1:<port>'],
     ['request timings', '# get https://corp.example/x: 404 Not Found (0.012s)', '# get https://corp.example/x: 404 Not Found (<time>)'],
+    ['the clock in x509 errors', 'x509: certificate has expired or is not yet valid: current time 2026-12-07T17:10:05Z is after 2002-01-01T00:00:00Z', 'x509: certificate has expired or is not yet valid: current time <now> is after 2002-01-01T00:00:00Z'],
+    ['command timings', 'cd /tmp/gmd-go-abc/x; git tag -l\n0.005s # cd /tmp/gmd-go-abc/x; git tag -l\n', 'cd <tmp>/x; git tag -l\n<time> # cd <tmp>/x; git tag -l\n'],
   ])('replaces %s', (_label, input, output) => {
     expect(normalizeGoOutput(input, RULES)).toBe(output);
   });

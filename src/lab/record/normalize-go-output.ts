@@ -11,6 +11,10 @@ export interface NormalizeRules {
 const LOOPBACK_PORT = /(127\.0\.0\.1|localhost|\[::1\]):(\d+)/g;
 /** `-x` output times every request: `# get https://…: 200 OK (0.012s)`. */
 const REQUEST_TIME = /\((\d+\.\d+)s\)/g;
+/** `-x` output times every command it ran: `0.005s # cd …; git tag -l`. */
+const COMMAND_TIME = /^\d+\.\d+s # /gm;
+/** x509 expiry errors print the clock: `current time 2026-12-07T17:10:05Z is after …`. */
+const CURRENT_TIME = /current time \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const URL_PASSWORD = /(\/\/[^/\s:@]+):([^/\s@]+)@/g;
 const SECRET_NAME = /TOKEN|PASSWORD|SECRET|PASS$|AUTHORIZATION/i;
 
@@ -26,7 +30,7 @@ export function normalizeGoOutput(text: string, rules: NormalizeRules): string {
   out = out.replace(URL_PASSWORD, '$1:<redacted>@');
   out = out.replace(LOOPBACK_PORT, (match, host: string, port: string) =>
     (rules.keepPorts.includes(Number(port)) ? match : `${host}:<port>`));
-  return out.replace(REQUEST_TIME, '(<time>)');
+  return out.replace(REQUEST_TIME, '(<time>)').replace(COMMAND_TIME, '<time> # ').replace(CURRENT_TIME, 'current time <now>');
 }
 
 /** Normalizes an environment for a fixture; variables named like secrets keep only their name. */
