@@ -5,7 +5,7 @@ import type { Playbook } from './playbooks/playbook.js';
 export type StepKind =
   | 'list' | 'latest' | 'info' | 'mod' | 'zip'
   | 'sumdb-supported' | 'sumdb-lookup'
-  | 'discovery' | 'git-refs'
+  | 'discovery' | 'git-refs' | 'repo-check'
   | 'config';
 
 /** The role a hop plays in the go command's path (also the report's `role`). */
@@ -74,4 +74,6 @@ export interface Explanation {
   readonly severity: Severity | null;
   readonly findings: readonly Finding[];
   readonly playbook: Playbook | null;
+  /** First lines of go errors that no rule recognizes (absent when every error was classified). */
+  readonly unrecognized?: readonly string[];
 }
