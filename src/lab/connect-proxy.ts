@@ -94,6 +94,8 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     const final = status === 200 && upstream === null ? 502 : status;
     requests.push({ method: 'CONNECT', target, proxyAuthorization: req.headers['proxy-authorization'] !== undefined, status: final });
     client.on('error', () => client.destroy());
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
     if (final !== 200 || upstream === null) {
       client.end(REFUSALS[final] ?? '');
       return;
@@ -104,10 +106,10 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
       remote.pipe(client);
       client.pipe(remote);
     });
-    tunnels.add(remote).add(client);
+    tunnels.add(remote);
     remote.on('error', () => client.destroy());
     remote.on('close', () => { tunnels.delete(remote); client.destroy(); });
-    client.on('close', () => { tunnels.delete(client); remote.destroy(); });
+    client.on('close', () => remote.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

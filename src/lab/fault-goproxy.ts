@@ -168,6 +168,12 @@ function serveSumdb(req: IncomingMessage, res: ServerResponse, file: string, sum
   if (!res.headersSent) sendText(res, 404, 'not found\n');
 }
 
+/** Keeps a response unanswered until the client goes away or the lab closes. */
+function holdStalled(res: ServerResponse, stalled: Set<ServerResponse>): void {
+  stalled.add(res);
+  res.on('close', () => stalled.delete(res));
+}
+
 /** Sends a TCP RST; a TLS socket is reset through the TCP socket under it (its handle is not a TCP handle). */
 function resetConnection(socket: Socket): void {
   const raw = (socket as Socket & { _parent?: Socket | null })._parent ?? socket;
@@ -196,10 +202,10 @@ function serveFault(req: IncomingMessage, res: ServerResponse, fault: string, mo
       sendText(res, 401, 'unauthorized: authentication required\n', { 'www-authenticate': 'Basic realm="lab goproxy"' });
       return true;
     case 'stall-headers':
-      options.stalled.add(res);
+      holdStalled(res, options.stalled);
       return true;
     case 'stall-body':
-      options.stalled.add(res);
+      holdStalled(res, options.stalled);
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '1048576' });
       res.flushHeaders();
       return true;

@@ -218,4 +218,13 @@ describe('startLab close', () => {
     await lab.close();
     for (const port of ports) expect(await tryConnect(port, 500)).toBe('refused');
   });
+
+  it('closes while a request is stalled, cutting it', async () => {
+    const lab = await startLab();
+    const stalled = get(`${lab.urls.trusted}/stall-headers/corp.example/hello/@v/list`, { timeoutMs: 30_000 })
+      .then(() => 'answered', (error: NodeJS.ErrnoException) => error.code);
+    while (!lab.requests.some((r) => r.path.startsWith('/stall-headers/'))) await new Promise((resolve) => setImmediate(resolve));
+    await lab.close();
+    expect(await stalled).toBe('ECONNRESET');
+  });
 });
