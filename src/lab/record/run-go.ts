@@ -43,7 +43,7 @@ export function runGo(options: RunGoOptions): Promise<GoRun> {
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(error);
+      reject(new Error(`cannot run ${options.goBinary ?? 'go'} (is the go command installed?): ${error.message}`, { cause: error }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);

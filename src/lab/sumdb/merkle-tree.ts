@@ -11,7 +11,7 @@ export function hashRecord(data: string | Uint8Array): Buffer {
 }
 
 /** The interior hash: SHA-256(0x01 || left || right). */
-export function hashNode(left: Uint8Array, right: Uint8Array): Buffer {
+function hashNode(left: Uint8Array, right: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
 }
 
