@@ -53,7 +53,9 @@ export type EscalationEvent =
   | { readonly type: 'resolve'; readonly by: string }
   | { readonly type: 'ack-timeout'; readonly seq: number }
   | { readonly type: 'check-failed'; readonly text: string }
-  | { readonly type: 'check-passed'; readonly text: string };
+  | { readonly type: 'check-passed'; readonly text: string }
+  /** Something to record on the incident (a page that could not be delivered, a re-check result). */
+  | { readonly type: 'note'; readonly text: string };
 
 export type EscalationCommand =
   | { readonly type: 'page'; readonly level: number; readonly levelName: string; readonly routingKeyEnv: string; readonly slackUserGroup: string | null }
@@ -98,6 +100,8 @@ export function nextStep(policy: EscalationPolicy, state: IncidentState | null, 
       };
     case 'ack-timeout':
       return escalate(policy, state, event.seq, now);
+    case 'note':
+      return noteHistory(state, now, event.text);
     case 'check-failed':
     case 'check-passed':
       if (state.status === 'resolved') return { state, commands: [] };
