@@ -1,26 +1,25 @@
 import type { GoErrorCause } from './go-error-cause.js';
 import { findUnfinishedGets, type XTraceEntry } from './parse-x-trace.js';
-import { classifyGoError } from './classify-go-error.js';
-import { classifyStatusCode } from './classify-http-status.js';
 import { extractOrigin, inferStepFromUrl } from './extract-origin.js';
 
 /**
- * When the go output names no error, the `-x` trace can: a failed `# get`, or a `# get` that
- * never answered (the go command has no timeout of its own: a hang).
+ * When the go output names no error, the `-x` trace can still show a hang: a `# get` that never
+ * answered (the go command has no response timeout of its own). Failed `# get` lines alone are not
+ * findings: with `|` (or a 404/410 with `,`) the go command fell through them and succeeded.
  */
 export function explainFromTrace(trace: readonly XTraceEntry[]): GoErrorCause[] {
-  const causes: GoErrorCause[] = [];
+  return findUnfinishedGets(trace).map((url) => ({
+    class: 'http.stall',
+    hop: extractOrigin(url),
+    step: inferStepFromUrl(url),
+    evidence: `# get ${url} never answered: the go command was still waiting (it has no timeout of its own)`,
+  }));
+}
+
+/** The `# get` URL whose error the block repeats: names the hop when Go printed a relative URL (redirects). */
+export function findTraceUrl(trace: readonly XTraceEntry[], blockText: string): string | null {
   for (const entry of trace) {
-    if (entry.kind === 'error') {
-      const cause = classifyGoError(entry.error.startsWith('Get ') ? entry.error : `Get "${entry.url}": ${entry.error}`);
-      if (cause) causes.push({ ...cause, hop: cause.hop ?? extractOrigin(entry.url), step: cause.step ?? inferStepFromUrl(entry.url) });
-    } else if (entry.kind === 'status' && entry.status >= 400 && entry.status !== 404 && entry.status !== 410) {
-      causes.push({ class: classifyStatusCode(entry.status, entry.url), hop: extractOrigin(entry.url), step: inferStepFromUrl(entry.url), evidence: `HTTP ${entry.statusLine} (from the -x trace)` });
-    }
+    if (entry.kind === 'error' && blockText.includes(entry.error.slice(0, 200))) return entry.url;
   }
-  if (causes.length > 0) return causes;
-  for (const url of findUnfinishedGets(trace)) {
-    causes.push({ class: 'http.stall', hop: extractOrigin(url), step: inferStepFromUrl(url), evidence: `# get ${url} never answered: the go command was still waiting (it has no timeout of its own)` });
-  }
-  return causes;
+  return null;
 }

@@ -84,9 +84,14 @@ describe('explainGoOutput input forms', () => {
     expect(out.findings.map((f) => [f.class, f.hop, f.step])).toEqual([['http.stall', 'https://goproxy.corp.example', 'zip']]);
   });
 
-  it('classifies failed # get lines when the go error itself is missing', () => {
-    const input = '# get https://goproxy.corp.example/x/@v/list: Get "https://goproxy.corp.example/x/@v/list": x509: certificate signed by unknown authority (0.005s)';
-    expect(explainGoOutput(input).findings[0]).toMatchObject({ class: 'tls.unknown_authority', hop: 'https://goproxy.corp.example', step: 'list' });
+  it('does not report # get failures the go command fell through (it printed no error)', () => {
+    const input = '# get https://goproxy.corp.example/x/@v/list: 500 Internal Server Error (0.005s)\n# get https://proxy.golang.org/x/@v/list: Get "https://proxy.golang.org/x/@v/list": dial tcp 10.0.0.1:443: connect: connection refused (0.001s)\n# get https://backup.corp.example/x/@v/list: 200 OK (0.004s)';
+    expect(explainGoOutput(input)).toMatchObject({ class: 'ok', findings: [] });
+  });
+
+  it('names the hop from the -x trace when Go printed a relative redirect URL', () => {
+    const input = '# get https://goproxy.corp.example/loop/x/@v/v1.0.0.info\n# get https://goproxy.corp.example/loop/x/@v/v1.0.0.info: Get "/loop/x/@v/v1.0.0.info": stopped after 10 redirects\ngo: x.example/m@v1.0.0: Get "/loop/x/@v/v1.0.0.info": stopped after 10 redirects';
+    expect(explainGoOutput(input).findings[0]).toMatchObject({ class: 'http.redirect_loop', hop: 'https://goproxy.corp.example', step: 'info' });
   });
 
   it('accepts CRLF line ends and ANSI colour codes', () => {

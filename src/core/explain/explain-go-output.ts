@@ -3,7 +3,8 @@ import type { Explanation, Finding } from '../diagnosis.js';
 import { selectPlaybook } from '../playbooks/select-playbook.js';
 import type { GoErrorCause } from './go-error-cause.js';
 import { classifyGoError } from './classify-go-error.js';
-import { explainFromTrace } from './explain-from-trace.js';
+import { explainFromTrace, findTraceUrl } from './explain-from-trace.js';
+import { extractOrigin, inferStepFromUrl } from './extract-origin.js';
 import { extractModuleVersion, type ModuleVersion } from './extract-module-version.js';
 import { findHiddenSumdbFailure } from './find-hidden-sumdb-failure.js';
 import { normalizeGoOutput } from './normalize-go-output.js';
@@ -66,6 +67,10 @@ export function explainGoOutput(text: string, context: ExplainContext = {}): Exp
       continue;
     }
     if (cause.class === 'config.goproxy_off') cause = findHiddenSumdbFailure(trace) ?? cause;
+    if (cause.hop === null && trace.length > 0) {
+      const url = findTraceUrl(trace, block.text);
+      if (url) cause = { ...cause, hop: extractOrigin(url), step: cause.step ?? inferStepFromUrl(url) };
+    }
     push(toFinding(cause, block.text), () => (block.module ? { module: block.module, version: block.version } : extractModuleVersion(block.text)));
   }
   if (findings.length === 0 && unrecognized.length === 0) {

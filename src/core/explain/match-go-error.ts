@@ -9,7 +9,8 @@ export const HTTP_STATUS = /reading "?(\S+?)"?: (\d{3})\b([^\n]*)(?:\n\tserver r
 export const TRANSPORT = /\b(?:Get|Head|Post|read) "?((?:https?|file):\/\/?[^"\s]+)"?: ([^\n]+)/;
 export const PROXYCONNECT = /proxyconnect tcp: ([^\n]+)/;
 export const DNS = /dial tcp: lookup (\S+?)(?: on (\S+?))?: ([^\n]+)/;
-export const DIAL = /dial tcp ([^\s:\]]+|\[[^\]]+\]):(\d+): (?:connect: )?(connection refused|i\/o timeout|network is unreachable|no route to host)/;
+// `<port>` is the placeholder of recorded fixtures (test/fixtures/go), accepted so they can be explained as recorded.
+export const DIAL = /dial tcp ([^\s:\]]+|\[[^\]]+\]):(\d+|<port>): (?:connect: )?(connection refused|i\/o timeout|network is unreachable|no route to host)/;
 export const X509 = /(?:tls: failed to verify certificate: )?x509: ([^\n]+)/;
 export const SUMDB = /verifying (module|go\.mod): (?!checksum mismatch)/;
 /** Go ≤ 1.15 (`<mod>@<ver>/go.mod: verifying module: …`) and Go 1.13 (`verifying <mod>@<ver>: <mod>@<ver>: …`). */

@@ -1,10 +1,10 @@
-import { buildGoEnvChange } from '../build-go-env-change.js';
+import { buildGoEnvChange, redactUserinfo } from '../build-go-env-change.js';
 import type { PlaybookContext } from '../playbook-context.js';
 import { prependInternalProxy } from '../prepend-internal-proxy.js';
 import type { PlaybookDraft } from './playbook-draft.js';
 
 export function writeConfigGoproxyOffPlaybook(context: PlaybookContext): PlaybookDraft {
-  const current = context.goEnv?.values.GOPROXY ?? 'off';
+  const current = redactUserinfo(context.goEnv?.values.GOPROXY ?? 'off');
   const next = context.internalProxy ? prependInternalProxy('off', context.internalProxy) : 'https://proxy.golang.org,direct';
   const change = buildGoEnvChange('GOPROXY', next, context.goEnv);
   return {
