@@ -28,9 +28,17 @@ export async function diagnoseModule(request: DiagnoseRequest, deps: EngineDeps,
   const { goEnv } = deps;
   const typed = request.version ?? 'latest';
   const records: ProbeRecord[] = [];
-  const consumed = new Set<ProbeRecord>();
+  /** Records in the order the walk relied on them: the go command's own order of requests. */
+  const consumed: ProbeRecord[] = [];
   const passedOver: Failure[] = [];
   const record = (r: ProbeRecord) => records.push(r);
+  const use = (r: ProbeRecord) => {
+    if (!consumed.includes(r)) consumed.push(r);
+  };
+  const recordAndUse = (r: ProbeRecord) => {
+    record(r);
+    use(r);
+  };
 
   const finish = (failure: Failure | null, resolvedVersion?: string, goContext?: string): Diagnosis =>
     buildDiagnosis({ request, deps, typed, failure, records, consumed, passedOver, started, goContext, resolvedVersion });
@@ -56,21 +64,16 @@ export async function diagnoseModule(request: DiagnoseRequest, deps: EngineDeps,
   const sourceFor = (base: string) => {
     let source = sources.get(base);
     if (source === undefined) {
-      source = createProxySource(deps, module, base, record, allow(hopOf(base)), signal);
+      source = createProxySource(deps, module, base, record, use, allow(hopOf(base)), signal);
       sources.set(base, source);
     }
     return source;
   };
   let direct: Promise<SourceResult<DirectRoute>> | null = null;
-  const directRoute = () => (direct ??= resolveDirectRoute(deps, module, record, allow, signal));
+  const directRoute = () => (direct ??= resolveDirectRoute(deps, module, recordAndUse, allow, signal));
   const noproxyMatches = goEnv.values.GONOPROXY !== '' && matchModuleGlobs(goEnv.values.GONOPROXY, module);
 
-  const fetchFrom = async (source: ProxySource, kind: Kind): Promise<SourceResult<{ version: string; data: string | null }>> => {
-    const before = records.length;
-    const result = await runKind(source, kind);
-    for (const r of records.slice(before)) consumed.add(r);
-    return result;
-  };
+  const fetchFrom = (source: ProxySource, kind: Kind) => runKind(source, kind);
 
   const runKind = async (source: ProxySource, kind: Kind): Promise<SourceResult<{ version: string; data: string | null }>> => {
     switch (kind.type) {
@@ -137,13 +140,17 @@ export async function diagnoseModule(request: DiagnoseRequest, deps: EngineDeps,
     return { ok: false, failure: reported?.error ?? internalNotFound('no GOPROXY entries') };
   };
 
-  const verifier = createChecksumVerifier(deps, module, record, allow, signal);
+  const verifier = createChecksumVerifier(deps, module, recordAndUse, allow, signal);
   const revision = versionKind === 'revision';
   const resolved = versionKind === 'latest' || versionKind === 'semver-noncanonical'
     ? await walk({ type: 'query', prefix: versionKind === 'latest' ? null : request.version })
     : await walk({ type: 'info', version: request.version ?? '' });
   if (!resolved.ok) {
-    const failure = revision && resolved.failure.goText !== null ? { ...resolved.failure, goText: `invalid version: ${resolved.failure.goText}` } : resolved.failure;
+    const { failure } = resolved;
+    if (failure.goText === null || failure.bare === true) return finish(failure);
+    if (revision) return finish({ ...failure, goText: `invalid version: ${failure.goText}` });
+    // A query (`@latest`) that fails is reported against the module, not a version.
+    if (versionKind !== 'canonical') return finish(failure, undefined, `go: module ${module}: ${failure.goText}`);
     return finish(failure);
   }
   const version = resolved.value.version;
@@ -196,7 +203,7 @@ interface BuildInput {
   readonly typed: string;
   readonly failure: Failure | null;
   readonly records: readonly ProbeRecord[];
-  readonly consumed: ReadonlySet<ProbeRecord>;
+  readonly consumed: readonly ProbeRecord[];
   readonly passedOver: readonly Failure[];
   readonly started: number;
   readonly goContext: string | undefined;
@@ -210,7 +217,11 @@ function buildDiagnosis(input: BuildInput): Diagnosis {
   for (const passed of input.passedOver) {
     findings.push({ ...toFinding(passed, null), title: `${classTitle(passed.cls)} (passed over: the next GOPROXY entry answered)` });
   }
-  const steps: StepReport[] = input.records.map((r) => toStepReport(r, stepOutcome(r, input.consumed, failure)));
+  const skipped = input.records.filter((r) => !input.consumed.includes(r));
+  const steps: StepReport[] = [
+    ...input.consumed.map((r) => toStepReport(r, stepOutcome(r, failure))),
+    ...skipped.map((r) => toStepReport(r, 'skipped', { note: 'fetched ahead on the same host; the go command stops before it' })),
+  ];
   const cls: FailureClass = failure?.cls ?? 'ok';
   const severity = failure === null ? null : defaultSeverity(cls);
   const version = request.version ?? 'latest';
@@ -241,8 +252,7 @@ function buildDiagnosis(input: BuildInput): Diagnosis {
   };
 }
 
-function stepOutcome(r: ProbeRecord, consumed: ReadonlySet<ProbeRecord>, failure: Failure | null): StepReport['outcome'] {
-  if (!consumed.has(r) && r.step !== 'discovery' && r.step !== 'git-refs' && r.role !== 'sumdb') return 'skipped';
+function stepOutcome(r: ProbeRecord, failure: Failure | null): StepReport['outcome'] {
   if (r.verdict.cls === 'ok') return 'ok';
   if (failure !== null && failure.hop === r.verdict.hop && failure.step === r.step) return 'failed';
   return 'fell-through';

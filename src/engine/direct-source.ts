@@ -80,7 +80,14 @@ export async function resolveDirectRoute(
   const refs = await probeStep(deps, { step: 'git-refs', role: 'vcs', url: refsUrl, expect: 'text', maxBodyBytes: 4 << 20, credentials: 'go' }, allow(hopOf(refsUrl)), signal);
   record(refs);
   if (refs.verdict.cls === 'ok') return { ok: true, value: { kind: 'git', repoUrl, tags: tagsOf(refs.outcome.http?.bodyText ?? '') } };
-  return { ok: false, failure: gitFailure(refs, repoUrl) };
+  const failure = gitFailure(refs, repoUrl);
+  if (!/^https?:/.test(repoUrl)) return { ok: false, failure };
+  // When `git ls-remote` fails on an http(s) remote the go command GETs the repository URL itself: a 404 or 410
+  // there makes the error "not exist", so a GOPROXY list keeps walking (codehost/git.go).
+  const check = await probeStep(deps, { step: 'repo-check', role: 'vcs', url: repoUrl, expect: 'none', maxBodyBytes: 1 << 16, credentials: 'go' }, allow(hopOf(repoUrl)), signal);
+  record(check);
+  const status = check.outcome.http?.status;
+  return { ok: false, failure: { ...failure, notExist: status === 404 || status === 410 } };
 }
 
 /** The version the go command would pick for `@latest` from a repository's tags. */

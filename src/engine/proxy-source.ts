@@ -34,6 +34,7 @@ export function createProxySource(
   module: string,
   base: string,
   record: (r: ProbeRecord) => void,
+  use: (r: ProbeRecord) => void,
   allow: readonly string[],
   signal?: AbortSignal,
 ): ProxySource {
@@ -45,7 +46,13 @@ export function createProxySource(
     return goPathEscape(escaped.ok ? escaped.value : v);
   };
 
-  const get = (key: string, step: ProbeRecord['step'], path: string, expect: 'text' | 'zip-h1', zipPrefix?: string) => {
+  /** Each request once; `use` marks the moment the walk relies on it (the go command's order). */
+  const get = async (key: string, step: ProbeRecord['step'], path: string, expect: 'text' | 'zip-h1', zipPrefix?: string) => {
+    const r = await start(key, step, path, expect, zipPrefix);
+    use(r);
+    return r;
+  };
+  const start = (key: string, step: ProbeRecord['step'], path: string, expect: 'text' | 'zip-h1', zipPrefix?: string) => {
     let pending = memo.get(key);
     if (pending === undefined) {
       pending = probeStep(deps, {
@@ -98,7 +105,13 @@ export function createProxySource(
     },
     async zip(version) {
       const r = await get(`zip:${version}`, 'zip', `@v/${versionPath(version)}.zip`, 'zip-h1', `${module}@${version}/`);
-      if (r.verdict.cls !== 'ok') return { ok: false, failure: failureFromRecord(r) };
+      if (r.verdict.cls !== 'ok') {
+        const failure = failureFromRecord(r);
+        if (r.outcome.stage === 'body' && (r.outcome.code === 'TCP_EOF' || r.outcome.code === 'TCP_RESET')) {
+          return { ok: false, failure: { ...failure, goText: `read "${zipReadUrl(deps, base, versionPath(version), r.outcome.url)}": unexpected EOF` } };
+        }
+        return { ok: false, failure };
+      }
       const http = r.outcome.http;
       if (http?.zipError !== undefined || http?.h1 === undefined) {
         const text = http?.zipError ?? 'zip: not a valid zip file';
@@ -109,10 +122,20 @@ export function createProxySource(
       return { ok: true, value: http.h1 };
     },
     prefetch(version) {
-      void get(`mod:${version}`, 'mod', `@v/${versionPath(version)}.mod`, 'text');
-      void get(`zip:${version}`, 'zip', `@v/${versionPath(version)}.zip`, 'zip-h1', `${module}@${version}/`);
+      void start(`mod:${version}`, 'mod', `@v/${versionPath(version)}.mod`, 'text');
+      void start(`zip:${version}`, 'zip', `@v/${versionPath(version)}.zip`, 'zip-h1', `${module}@${version}/`);
     },
   };
+}
+
+/**
+ * The URL the go command names when a zip body is cut: Go 1.19 prints it mangled (`//` collapsed, the module
+ * path missing: golang/go#52727's first fix); newer releases print the request URL.
+ */
+function zipReadUrl(deps: EngineDeps, base: string, escapedVersion: string, url: string): string {
+  const { goVersion } = deps.goEnv;
+  if (goVersion.major === 1 && goVersion.minor <= 19) return `${redactUrl(base).replace('//', '/')}/@v/${escapedVersion}.zip`;
+  return redactUrl(url);
 }
 
 function badContent(r: ProbeRecord, goText: string, evidence: string): Failure {

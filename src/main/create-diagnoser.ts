@@ -39,7 +39,9 @@ export async function createDiagnoser(options: CreateDiagnoserOptions): Promise<
   const trustRoots = await loadTrustRoots(goEnv.trust);
   const resolve = createDnsResolver({
     ...(options.resolverServers === undefined ? {} : { servers: options.resolverServers }),
-    timeoutMs: Math.max(200, Math.round((options.timeoutMs ?? 5000) * 0.2)),
+    // Two tries (c-ares waits about 4x the per-try timeout in all) inside the DNS phase's budget (0.4 of the total), so a silent
+    // resolver is reported by the resolver itself, with its address, as Go does.
+    timeoutMs: Math.max(100, Math.round((options.timeoutMs ?? 5000) * 0.08)),
     tries: 2,
   });
   const probes = createHttpProbeRunner({

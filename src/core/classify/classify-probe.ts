@@ -90,6 +90,8 @@ export function classifyProbe(outcome: HttpProbeOutcome, context: ClassifyContex
     evidence: outcome.detail,
     transport: hangs ? null : transportText(outcome, context, atProxy),
     url: outcome.url,
+    // net/http names the last request of a redirect chain by its Location header as sent.
+    ...(outcome.code === 'HTTP_REDIRECT_LOOP' && outcome.http?.headers.location !== undefined ? { shownUrl: outcome.http.headers.location } : {}),
   });
 }
 
@@ -101,10 +103,12 @@ interface Raw {
   readonly evidence: string;
   readonly transport: string | null;
   readonly url: string;
+  /** The URL as the go command names it when it differs from the request's (a redirect's raw Location). */
+  readonly shownUrl?: string;
 }
 
 function wrap(context: ClassifyContext, raw: Raw): ProbeVerdict {
-  const goText = raw.transport === null ? null : `Get "${redactUrl(raw.url, '***')}": ${raw.transport}`;
+  const goText = raw.transport === null ? null : `Get "${raw.shownUrl ?? redactUrl(raw.url, '***')}": ${raw.transport}`;
   const base = { notExist: false, hangs: raw.hangs, hop: raw.hop, hopRole: raw.hopRole, evidence: raw.evidence };
   if (raw.hopRole === 'http-proxy' || context.role === 'proxy' || context.role === 'vcs') {
     return { ...base, cls: raw.cls, cause: null, goText };
@@ -120,6 +124,14 @@ function transportText(outcome: HttpProbeOutcome, context: ClassifyContext, atPr
   const verifyPrefix = context.goVersion.major > 1 || context.goVersion.minor >= 20 ? 'tls: failed to verify certificate: ' : '';
   const dnsHost = atProxy && context.proxyUrl !== null ? hostOf(context.proxyUrl) : host;
   const dial = (text: string): string => (atProxy ? `proxyconnect tcp: ${text}` : text);
+  const lookup = /^(?:proxyconnect tcp: )?dial tcp: lookup \S+ on (\S+):/.exec(outcome.detail);
+  if (lookup !== null && outcome.code.startsWith('DNS_')) {
+    // The probe names the resolver it asked, as Go's resolver does: `lookup <host> on <server>: …`.
+    const server = lookup[1] ?? '';
+    if (outcome.code === 'DNS_TIMEOUT') return outcome.detail.replace(/: i\/o timeout$/, `: read udp <local>->${server}: i/o timeout`);
+    if (outcome.code === 'DNS_UNREACHABLE') return outcome.detail.replace(/: read: connection refused$/, `: read udp <local>->${server}: read: connection refused`);
+    return outcome.detail;
+  }
   switch (outcome.code) {
     case 'DNS_NXDOMAIN': return dial(`dial tcp: lookup ${dnsHost}: no such host`);
     case 'DNS_SERVFAIL': return dial(`dial tcp: lookup ${dnsHost}: server misbehaving`);
