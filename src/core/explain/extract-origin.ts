@@ -1,21 +1,27 @@
 import type { StepKind } from '../diagnosis.js';
 
-// scheme://[userinfo@]host[:port]; Go 1.19 prints `https:/host/…` for zip body reads (golang/go#52727).
-const ORIGIN = /^([a-z][a-z0-9+.-]*):\/\/?(?:[^/@\s]*@)?([^/\s?#]*)/i;
-
-/** The URL's origin as the hop table prints it: scheme and host[:port], credentials removed. */
+/**
+ * The URL's origin as the hop table prints it: scheme and host[:port], credentials removed
+ * (`https://u:xxxxx@h:8443/p` → `https://h:8443`). Accepts Go 1.19's `https:/h/…` (golang/go#52727).
+ */
 export function extractOrigin(url: string): string | null {
-  const m = ORIGIN.exec(url);
-  if (!m?.[1] || m[2] === undefined) return null;
-  const scheme = m[1].toLowerCase();
+  const colon = url.indexOf(':/');
+  if (colon <= 0) return null;
+  const scheme = url.slice(0, colon).toLowerCase();
+  if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) return null;
   if (scheme === 'file') return 'file://';
-  if (m[2] === '') return null;
-  return `${scheme}://${m[2].toLowerCase()}`;
-}
-
-/** Removes userinfo from a URL (`https://u:p@h/x` → `https://h/x`) and repairs Go 1.19's `https:/h`. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*):\/\/?(?:[^/@\s]*@)?/i, (_all, scheme: string) => `${scheme.toLowerCase()}://`);
+  const hostStart = url.charCodeAt(colon + 2) === 47 /* / */ ? colon + 3 : colon + 2;
+  let hostEnd = url.length;
+  for (let i = hostStart; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c === 32 || c === 34 /* " */) {
+      hostEnd = i;
+      break;
+    }
+  }
+  const authority = url.slice(hostStart, hostEnd);
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return host === '' ? null : `${scheme}://${host.toLowerCase()}`;
 }
 
 /** The request kind a URL stands for, from the GOPROXY protocol, the checksum DB and go-get paths. */

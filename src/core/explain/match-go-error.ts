@@ -16,7 +16,6 @@ export const SUMDB = /verifying (module|go\.mod): (?!checksum mismatch)/;
 /** Go ≤ 1.15 (`<mod>@<ver>/go.mod: verifying module: …`) and Go 1.13 (`verifying <mod>@<ver>: <mod>@<ver>: …`). */
 export const SUMDB_OLD = /verifying \S+@\S+?: \S+@\S+?: (?!checksum mismatch)/;
 export const MISMATCH = /checksum mismatch\n\tdownloaded: (h1:\S+)\n\t([^\s:]+(?:\.[^\s:]+)*):\s+(h1:\S+)/;
-export const GIT = /(git [^\n]*?) in ([^\n]+?): exit status (\d+):/;
 export const GIT_AUTH = /fatal: could not read (?:Username|Password) for '([^']+)': ([^\n]+)/;
 export const UNRECOG = /unrecognized import path "([^"]+)": ([^\n]+)/;
 export const MALFORMED = /malformed (?:module|import) path "([^"]*)": ([^\n]+)/;

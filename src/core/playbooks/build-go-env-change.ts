@@ -6,7 +6,7 @@ export interface GoEnvChange {
 }
 
 /** Single-quotes a shell word unless it is plainly safe. */
-export function quoteShellWord(value: string): string {
+function quoteShellWord(value: string): string {
   return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -1,5 +1,5 @@
 const DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
-export const INTERNAL_PROXY_PLACEHOLDER = 'https://<internal-goproxy>';
+const INTERNAL_PROXY_PLACEHOLDER = 'https://<internal-goproxy>';
 
 /**
  * GOPROXY with the organisation's caching proxy first and the current list after it
