@@ -33,10 +33,8 @@ export async function resolveDirectRoute(
   const insecure = deps.goEnv.values.GOINSECURE !== '' && matchModuleGlobs(deps.goEnv.values.GOINSECURE, module);
   const staticRoot = staticRepoRoot(module);
   let repoUrl: string;
-  let repoRootPath: string;
   if (staticRoot !== null) {
     repoUrl = staticRoot.url;
-    repoRootPath = staticRoot.root;
   } else {
     let url = `https://${module}?go-get=1`;
     let discovery = await probeStep(deps, { step: 'discovery', role: 'discovery', url, expect: 'text', maxBodyBytes: 1 << 20, credentials: 'go', insecure }, allow(hopOf(url)), signal);
@@ -71,9 +69,9 @@ export async function resolveDirectRoute(
       return { ok: false, failure: configFailure(discovery, `unrecognized import path "${module}": ${redactUrl(url)}: unknown vcs "${match.match.vcs}"`, `meta tag names ${match.match.vcs}`) };
     }
     repoUrl = match.match.repoRoot;
-    repoRootPath = match.match.prefix;
-    const denied = checkGovcs(deps.goEnv.govcs, deps.goEnv.values.GOPRIVATE, repoRootPath, 'git');
-    if (denied !== null) return { ok: false, failure: configFailure(discovery, unrecognized(denied), `GOVCS=${deps.goEnv.govcs || '(default)'} refuses git for ${repoRootPath}`) };
+    const repoRoot = match.match.prefix;
+    const denied = checkGovcs(deps.goEnv.govcs, deps.goEnv.values.GOPRIVATE, repoRoot, 'git');
+    if (denied !== null) return { ok: false, failure: configFailure(discovery, unrecognized(denied), `GOVCS=${deps.goEnv.govcs || '(default)'} refuses git for ${repoRoot}`) };
   }
 
   const refsUrl = `${repoUrl.replace(/\/$/, '')}/info/refs?service=git-upload-pack`;
@@ -112,11 +110,10 @@ function tagsOf(body: string): Map<string, string> {
   return tags;
 }
 
-function staticRepoRoot(module: string): { url: string; root: string } | null {
+function staticRepoRoot(module: string): { url: string } | null {
   const match = /^(github\.com|bitbucket\.org)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(\/|$)/.exec(module);
   if (match === null) return null;
-  const root = `${match[1]}/${match[2]}/${match[3]}`;
-  return { url: `https://${root}`, root };
+  return { url: `https://${match[1]}/${match[2]}/${match[3]}` };
 }
 
 function configFailure(record: ProbeRecord, goText: string, evidence: string): Failure {

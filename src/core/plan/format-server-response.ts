@@ -12,7 +12,6 @@ export function formatServerResponse(contentType: string | undefined, body: stri
   if (mediaType !== 'text/plain') return '';
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'us-ascii') return '';
-  // eslint-disable-next-line no-control-regex
   if (/[^\P{C}\t\n\r]/u.test(body)) return '';
 
   let text = body;
