@@ -59,6 +59,8 @@ export const ConfigSchema = z.strictObject({
     dedupSeconds: z.number().int().min(0).default(60),
     /** Diagnosis results kept for Re-check and "Show change request". */
     resultTtlHours: z.number().int().positive().default(168),
+    /** The engine's whole budget for one verdict (the engine's default when absent). */
+    diagnosisTimeoutMs: z.number().int().min(100).max(120_000).optional(),
   }).default({ concurrency: 50, dedupSeconds: 60, resultTtlHours: 168 }),
   outbox: z.strictObject({
     /** At most one post per channel per interval (Slack allows about one a second). */
