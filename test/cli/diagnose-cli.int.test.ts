@@ -121,6 +121,12 @@ describe('gomod-doctor explain', () => {
     expect(run.code).toBe(0);
   });
 
+  it('exits 1 and says so when an error line cannot be classified', async () => {
+    const run = await runCliInProcess(['explain'], { stdin: 'go: corp.example/hello@v1.0.0: something nobody has seen before\n' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('not classified: go: corp.example/hello@v1.0.0: something nobody has seen before');
+  });
+
   it('exits 2 when the file cannot be read', async () => {
     const run = await runCliInProcess(['explain', join(home, 'absent.txt')]);
     expect(run.code).toBe(2);

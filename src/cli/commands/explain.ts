@@ -26,12 +26,16 @@ export async function runExplain(argv: readonly string[], io: CliIo, goVersion: 
   const explanation = explainGoOutput(text, goVersion === undefined ? {} : { goVersion });
   if (parsed.flags.booleans.has('json')) writeLine(io.stdout, JSON.stringify(explanation, null, 2));
   else io.stdout.write(renderExplanation(explanation));
-  return explanation.class === 'ok' ? ExitCode.OK : ExitCode.PROBLEM;
+  // Error lines no rule recognizes are a problem we could not name, not a healthy run.
+  const unnamed = explanation.unrecognized?.length ?? 0;
+  return explanation.class === 'ok' && unnamed === 0 ? ExitCode.OK : ExitCode.PROBLEM;
 }
 
 function renderExplanation(explanation: Explanation): string {
   const lines: string[] = [];
-  if (explanation.findings.length === 0) lines.push('No go command error found in the input.');
+  const unrecognized = explanation.unrecognized ?? [];
+  if (explanation.findings.length === 0 && unrecognized.length === 0) lines.push('No go command error found in the input.');
+  for (const line of unrecognized) lines.push(`? not classified: ${line}`);
   for (const [i, finding] of explanation.findings.entries()) {
     lines.push(`${i === 0 ? '✗' : '·'} ${finding.class} · ${finding.title}${finding.severity === null ? '' : `  [${finding.severity}]`}`);
     if (finding.hop !== null) lines.push(`  hop:      ${finding.hop}${finding.step === null ? '' : ` (${finding.step})`}`);
