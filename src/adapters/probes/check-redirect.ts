@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { OutcomeCode } from '../../ports/probe-runner.js';
-import { redactUrl } from './redact-url.js';
+import { redactUrl } from '../../core/plan/go-url.js';
 
 export interface RedirectVerdict {
   readonly code: OutcomeCode;

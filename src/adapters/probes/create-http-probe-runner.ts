@@ -10,7 +10,7 @@ import { dialTcp } from './dial-tcp.js';
 import { exchangeHttp } from './exchange-http.js';
 import { handshakeTls } from './handshake-tls.js';
 import { openProxyTunnel } from './open-proxy-tunnel.js';
-import { redactUrl } from './redact-url.js';
+import { redactUrl } from '../../core/plan/go-url.js';
 import type { DnsAnswer } from './resolve-host.js';
 
 export interface HttpProbeRunnerDeps {

@@ -53,12 +53,12 @@ export function splitUrl(raw: string): SplitUrl {
  * The URL as Go's `url.Redacted()` prints it in `reading <URL>: …` errors: the password becomes `xxxxx`.
  * (net/http transport errors use `***`; callers pick the mask.)
  */
-export function redactUrl(raw: string, mask: 'xxxxx' | '***' = 'xxxxx'): string {
+export function redactUrl(raw: string | URL, mask: 'xxxxx' | '***' = 'xxxxx'): string {
   let parsed: URL;
   try {
-    parsed = new URL(raw);
+    parsed = new URL(raw.toString());
   } catch {
-    return raw.replace(/\/\/[^/@]*@/, '//');
+    return raw.toString().replace(/\/\/[^/@]*@/, `//${mask}@`);
   }
   if (parsed.password !== '') parsed.password = mask;
   return parsed.href;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './redact-url.js';
+import { redactUrl } from './go-url.js';
 
 describe('redactUrl', () => {
   it.each([

@@ -16,10 +16,14 @@ describe('suggestPrivatePattern', () => {
   it.each([
     ['vanity.corp.example/private', '*.corp.example'],
     ['corp.example/hello/sub', 'corp.example/hello'],
-    ['github.com/corp/lib', 'x.example, github.com/corp'],
+    ['github.com/corp/lib', 'x.example,github.com/corp'],
     ['git.corp.example/a', 'g?t.corp.example'],
   ] as const)('reports %s as already covered by %j', (module, current) => {
     expect(suggestPrivatePattern(module, current)).toEqual({ pattern: '', value: current.trim(), alreadyCovered: true });
+  });
+
+  it('does not trim spaces in the list, as Go does not (" github.com/corp" never matches)', () => {
+    expect(suggestPrivatePattern('github.com/corp/lib', 'x.example, github.com/corp').alreadyCovered).toBe(false);
   });
 
   it('does not treat a glob for sub-domains as covering the parent domain', () => {

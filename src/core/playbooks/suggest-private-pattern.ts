@@ -1,4 +1,4 @@
-import { matchPrefixPatterns } from './match-prefix-patterns.js';
+import { matchModuleGlobs } from '../goenv/match-module-globs.js';
 
 /** Public code hosts: a private pattern there must name the organisation, never the whole host. */
 const PUBLIC_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'gitee.com', 'dev.azure.com', 'golang.org', 'gopkg.in', 'go.googlesource.com', 'codeberg.org', 'sr.ht', 'git.sr.ht']);
@@ -17,7 +17,7 @@ export interface PrivatePatternSuggestion {
 /** The GOPRIVATE-style pattern that covers the module, merged into the current list. */
 export function suggestPrivatePattern(module: string, current: string): PrivatePatternSuggestion {
   const trimmed = current.trim();
-  if (trimmed !== '' && matchPrefixPatterns(trimmed, module)) return { pattern: '', value: trimmed, alreadyCovered: true };
+  if (trimmed !== '' && matchModuleGlobs(trimmed, module)) return { pattern: '', value: trimmed, alreadyCovered: true };
   const elements = module.split('/');
   const host = (elements[0] ?? module).toLowerCase();
   let pattern = host;
