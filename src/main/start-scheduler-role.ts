@@ -1,0 +1,77 @@
+import { buildReport } from '../adapters/report/build-report.js';
+import { createZoneProbe, type ZoneProbe } from '../adapters/report/create-zone-probe.js';
+import { createSlackReportPoster } from '../adapters/report/post-report-to-slack.js';
+import { createOutboxIncidentPublisher } from '../adapters/report/publish-incident.js';
+import { createRedisCheckStore } from '../adapters/report/redis-check-store.js';
+import { createRedisWatchStateStore } from '../adapters/report/redis-watch-state-store.js';
+import { runWatch } from '../adapters/report/run-watch.js';
+import { runZoneChecks } from '../adapters/report/run-zone-checks.js';
+import { createSlackFileUploader } from '../adapters/report/upload-slack-files.js';
+import { createPagerDutyPager, DEFAULT_PAGERDUTY_EVENTS_URL } from '../adapters/pager/create-pagerduty-pager.js';
+import { createPaging } from '../adapters/pager/create-paging.js';
+import { createRedisIncidentStore } from '../adapters/pager/redis-incident-store.js';
+import { createWorkerConnection } from '../adapters/queue/redis-connections.js';
+import { createOutbox } from '../adapters/queue/slack-outbox.js';
+import { parseDurationMs } from '../config/config-schema.js';
+import type { CheckResult } from '../core/report/check-result.js';
+import type { ReportPlan, WatchItem } from '../core/report/plan-report-checks.js';
+import type { ProbeBudget } from '../ports/probe-runner.js';
+import type { RunningRole } from './bot.js';
+import { runScheduler } from './scheduler.js';
+import type { RoleContext } from './serve.js';
+
+const REPORT_BUDGET: ProbeBudget = { dnsMs: 5000, connectMs: 10_000, proxyMs: 10_000, tlsMs: 10_000, ttfbMs: 30_000, bodyMs: 120_000 };
+const RETENTION_MS = 30 * 86_400_000;
+
+/** The scheduler role for `serve`: report and watch schedules, the page worker, escalation timers. */
+export async function startSchedulerRole(context: RoleContext): Promise<RunningRole> {
+  const { config, env, prefix, logger } = context;
+  const log = logger.child({ component: 'scheduler' });
+  const connection = createWorkerConnection(context.redisUrl, 'gomod-doctor-scheduler');
+  connection.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (scheduler) unavailable'));
+  const zones = Object.entries(config.zones).map(([name, zone]) => ({ name, env: { ...env, ...zone.env } }));
+  const probes = new Map<string, Promise<ZoneProbe>>();
+  const checkZone = async (plan: ReportPlan, watchlist: readonly WatchItem[]): Promise<CheckResult[]> => {
+    const zoneEnv = zones.find((z) => z.name === plan.zone)?.env ?? env;
+    if (!probes.has(plan.zone)) probes.set(plan.zone, createZoneProbe(zoneEnv));
+    const { probe, proxyFor } = await (probes.get(plan.zone) as Promise<ZoneProbe>);
+    return runZoneChecks(plan, watchlist, { probe, proxyFor, budget: REPORT_BUDGET, concurrency: config.queue.concurrency, now: () => new Date().toISOString() });
+  };
+  const outbox = createOutbox({ connection, prefix });
+  const levels = config.escalation.levels.map((l) => ({ name: l.name, pagerdutyRoutingKeyEnv: l.pagerdutyRoutingKeyEnv, ...(l.slackUserGroup === undefined ? {} : { slackUserGroup: l.slackUserGroup }) }));
+  const policy = { ackTimeoutMs: parseDurationMs(config.escalation.ackTimeout), levels, maxAgeMs: 24 * 3_600_000 };
+  const onError = (err: unknown, where: string): void => log.error({ err, where }, 'scheduler error');
+  let requestWatchNow: () => Promise<void> = async () => undefined;
+  const paging = createPaging({
+    connection, prefix, policy, env, onError,
+    store: createRedisIncidentStore({ redis: connection, prefix, retentionSeconds: 30 * 86_400 }),
+    pager: createPagerDutyPager({ eventsUrl: env['PAGERDUTY_EVENTS_URL'] || DEFAULT_PAGERDUTY_EVENTS_URL }),
+    publisher: config.slack.channels.incident === undefined ? null : createOutboxIncidentPublisher({ outbox, channel: config.slack.channels.incident, levels }),
+    requestRecheck: () => requestWatchNow(),
+  });
+  const token = env['SLACK_BOT_TOKEN'];
+  const scheduler = await runScheduler({
+    connection, prefix, paging, onError,
+    schedules: config.schedules,
+    buildReport: async () => (await buildReport({
+      zones, watchlist: config.watchlist, checkZone, now: () => new Date().toISOString(),
+      store: createRedisCheckStore({ redis: connection, prefix, retentionMs: RETENTION_MS, now: Date.now }),
+    })).report,
+    postReport: createSlackReportPoster({
+      outbox, defaultChannel: config.slack.channels.report ?? null,
+      uploader: token === undefined || token === '' ? null : createSlackFileUploader({ token, slackApiUrl: env['SLACK_API_URL'] || 'https://slack.com/api/' }),
+    }),
+    runWatch: () => runWatch({ zones, watchlist: config.watchlist, checkZone, paging, stateStore: createRedisWatchStateStore({ redis: connection, prefix }) }),
+    onJob: (name, outcome) => log.info({ queue: name, outcome }, 'scheduled job'),
+  });
+  requestWatchNow = () => scheduler.requestWatchNow();
+  log.info({ report: config.schedules.report, watch: config.schedules.watch }, 'report and watch schedules upserted');
+  return {
+    async close() {
+      await scheduler.close();
+      await paging.close();
+      await outbox.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createMetrics } from '../../src/adapters/observability/create-metrics.js';
+import { PAGE_QUEUE } from '../../src/adapters/pager/create-paging.js';
+import { REPORT_QUEUE, SLACK_OUTBOX_QUEUE } from '../../src/adapters/queue/queue-names.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { startLab, type Lab } from '../../src/lab/start-lab.js';
+import { WATCH_QUEUE } from '../../src/main/scheduler.js';
+import { startSchedulerRole } from '../../src/main/start-scheduler-role.js';
+import { startFakePagerDuty } from '../support/fake-pagerduty.js';
+import { useTestRedis } from '../support/redis.js';
+
+let lab: Lab;
+beforeAll(async () => { lab = await startLab({ latencyMs: 5 }); });
+afterAll(async () => { await lab.close(); });
+
+describe('startSchedulerRole', () => {
+  it('runs the watch on its schedule and pages a tampered proxy through PagerDuty', async () => {
+    const redis = useTestRedis([PAGE_QUEUE, REPORT_QUEUE, WATCH_QUEUE, SLACK_OUTBOX_QUEUE]);
+    const pd = await startFakePagerDuty();
+    onTestFinished(() => pd.close());
+    const config = parseConfig([
+      'zones:',
+      '  office:',
+      '    env:',
+      `      GOPROXY: "${lab.urls.trusted}/ok,${lab.urls.trusted}/tampered"`,
+      `      GOSUMDB: "${lab.sumdb.verifierKey} ${lab.urls.trusted}/sumdb/${lab.sumdb.name}"`,
+      `      SSL_CERT_FILE: "${lab.caFile}"`,
+      'slack: { channels: { incident: C0INCIDENT } }',
+      'watchlist: [{ module: corp.example/hello, version: v1.0.0 }]',
+      'schedules:',
+      '  report: { cron: "0 0 1 1 *", timezone: UTC }',
+      '  watch: { cron: "* * * * * *", timezone: UTC }',
+      '',
+    ].join('\n'), 'test.yml');
+    const role = await startSchedulerRole({
+      config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
+      env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: pd.url },
+    });
+    onTestFinished(() => role.close());
+    await pd.waitForEvents(1);
+    expect(pd.events[0]).toMatchObject({ event_action: 'trigger', dedup_key: `supply-chain|${lab.urls.trusted}/tampered|office`, payload: { severity: 'critical' } });
+    expect(pd.alerts).toHaveLength(1);
+  });
+});
