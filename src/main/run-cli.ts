@@ -7,6 +7,7 @@ import { DIAGNOSE_USAGE, runDiagnose } from '../cli/commands/diagnose.js';
 import { EXPLAIN_USAGE, runExplain } from '../cli/commands/explain.js';
 import { runLab } from '../cli/commands/lab.js';
 import { createDiagnoser } from './create-diagnoser.js';
+import { diagnoseLabScenario } from './diagnose-lab-scenario.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,7 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'explain':
         return await runExplain(rest, io, undefined);
       case 'demo':
-        return await runDemo(rest, io, (options) => createDiagnoser({ zone: 'lab', ...options, env: { ...options.env, PATH: io.env.PATH } }), join(PACKAGE_ROOT, 'test', 'fixtures', 'go'));
+        return await runDemo(rest, io, (lab, scenario) => diagnoseLabScenario(lab, scenario, io.env.PATH === undefined ? {} : { path: io.env.PATH }), join(PACKAGE_ROOT, 'test', 'fixtures', 'go'));
       case 'lab':
         return await runLab([...rest], io);
       case 'serve': {

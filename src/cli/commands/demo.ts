@@ -1,21 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnosis } from '../../core/diagnosis.js';
-import type { Diagnoser } from '../../engine/diagnoser.js';
 import { LAB_SCENARIOS, type LabScenario } from '../../lab/scenarios.js';
 import { startLab, type Lab } from '../../lab/start-lab.js';
 import { ExitCode, writeLine, type CliIo } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
 
-/** Builds an engine for one lab scenario: its Go env, the lab's resolver and loopback pins, a scratch module dir. */
-export type ScenarioDiagnoserFactory = (options: {
-  env: Record<string, string>;
-  cwd: string | null;
-  resolverServers: string[];
-  connectTo: Lab['connectTo'];
-  timeoutMs: number;
-}) => Promise<Diagnoser>;
+/** Diagnoses one lab scenario (src/main/diagnose-lab-scenario.ts in the product). */
+export type ScenarioDiagnose = (lab: Lab, scenario: LabScenario) => Promise<Diagnosis>;
 
 /** What the real go command printed for a scenario (test/fixtures/go, recorded by `npm run record-go`). */
 interface GoRecording {
@@ -30,7 +22,7 @@ interface GoRecording {
  * `gomod-doctor demo`: starts the fault lab on loopback and diagnoses modules under a handful of faults, printing
  * each verdict beside what the go command prints for it. Touches nothing beyond loopback.
  */
-export async function runDemo(argv: readonly string[], io: CliIo, createDiagnoser: ScenarioDiagnoserFactory, fixturesDir: string): Promise<number> {
+export async function runDemo(argv: readonly string[], io: CliIo, diagnose: ScenarioDiagnose, fixturesDir: string): Promise<number> {
   const parsed = parseFlags(argv, { values: ['only'], booleans: ['all', 'json'] });
   if (!parsed.ok) {
     writeLine(io.stderr, `gomod-doctor: ${parsed.error}\nusage: gomod-doctor demo [--all] [--only <scenario-id>] [--json]`);
@@ -44,7 +36,6 @@ export async function runDemo(argv: readonly string[], io: CliIo, createDiagnose
   }
   const json = parsed.flags.booleans.has('json');
   const lab = await startLab();
-  const scratch = await mkdtemp(join(tmpdir(), 'gomod-doctor-demo-'));
   let agreed = 0;
   try {
     if (!json) {
@@ -52,7 +43,7 @@ export async function runDemo(argv: readonly string[], io: CliIo, createDiagnose
       writeLine(io.stdout);
     }
     // A few at a time: the lab shares this process, and a starved event loop would look like a network fault.
-    const results = await mapWithLimit(scenarios, 4, (scenario) => diagnoseScenario(scenario, lab, scratch, createDiagnoser));
+    const results = await mapWithLimit(scenarios, 4, (scenario) => diagnose(lab, scenario));
     for (const [i, scenario] of scenarios.entries()) {
       const diagnosis = results[i];
       if (diagnosis === undefined) continue;
@@ -64,30 +55,8 @@ export async function runDemo(argv: readonly string[], io: CliIo, createDiagnose
     if (!json) writeLine(io.stdout, `${agreed}/${scenarios.length} verdicts name the class the go command's failure belongs to.`);
   } finally {
     await lab.close();
-    await rm(scratch, { recursive: true, force: true });
   }
   return agreed === scenarios.length ? ExitCode.OK : ExitCode.PROBLEM;
-}
-
-async function diagnoseScenario(scenario: LabScenario, lab: Lab, scratch: string, create: ScenarioDiagnoserFactory): Promise<Diagnosis> {
-  let cwd: string | null = null;
-  if (scenario.goSum !== undefined) {
-    cwd = await mkdtemp(join(scratch, `${scenario.id}-`));
-    await writeFile(join(cwd, 'go.mod'), 'module lab.test/app\n\ngo 1.19\n');
-    await writeFile(join(cwd, 'go.sum'), scenario.goSum);
-  }
-  const diagnoser = await create({
-    env: { ...scenario.env(lab), GOENV: 'off', NETRC: join(scratch, 'no-netrc'), HOME: scratch },
-    cwd,
-    resolverServers: [`${lab.dns.host}:${lab.dns.port}`],
-    connectTo: (host, port) => lab.connectTo(host, port),
-    timeoutMs: 3000,
-  });
-  try {
-    return await diagnoser.diagnose({ module: scenario.module, version: scenario.version, zone: 'lab' });
-  } finally {
-    await diagnoser.close();
-  }
 }
 
 function renderScenario(scenario: LabScenario, diagnosis: Diagnosis, recording: GoRecording | null): string {
