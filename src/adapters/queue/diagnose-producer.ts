@@ -46,9 +46,8 @@ export function createDiagnoseProducer(deps: { connection: Redis; prefix: string
   };
   let flows: FlowProducer | null = null;
 
-  /** Registers the subscriber; when the run already finished, posts its result right away. */
-  const subscribe = async (runId: string, target: RunTarget, zones: readonly string[], subscriber: Subscriber): Promise<void> => {
-    await publishQueued(deps.outbox, subscriber, target, zones);
+  /** Joins a run that is already going; when it already finished, posts its result right away. */
+  const join = async (runId: string, subscriber: Subscriber): Promise<void> => {
     const done = await deps.runStore.addSubscriber(runId, subscriber);
     if (done !== null) {
       const previous = subscriber.compareWith === undefined ? null : await deps.runStore.loadResult(subscriber.compareWith);
@@ -60,14 +59,17 @@ export function createDiagnoseProducer(deps: { connection: Redis; prefix: string
     async start(target, zone, subscriber, options = {}) {
       const data = DiagnoseJobData.parse({ module: target.module, version: target.version, zone, requestedAt: now() });
       const jobId = randomUUID();
+      // The subscriber is registered before the job exists, so a worker that starts at once already sees them.
+      await deps.runStore.saveRequest(jobId, data);
+      await publishQueued(deps.outbox, subscriber, target, [zone]);
+      await deps.runStore.addSubscriber(jobId, subscriber);
       const dedupId = `${zone}|${target.module}@${target.version ?? 'latest'}`;
       const job = await queueFor(zone).add(DIAGNOSE_JOB, data, {
         ...DIAGNOSE_JOB_OPTIONS, jobId,
         ...(options.fresh === true || deps.dedupSeconds === 0 ? {} : { deduplication: { id: dedupId, ttl: deps.dedupSeconds * 1000 } }),
       });
       const runId = job.id ?? jobId;
-      await deps.runStore.saveRequest(runId, data);
-      await subscribe(runId, target, [zone], subscriber);
+      if (runId !== jobId) await join(runId, subscriber);
       return { runId, shared: runId !== jobId };
     },
     async startAll(target, zones, subscriber) {
