@@ -63,21 +63,32 @@ function renderScenario(scenario: LabScenario, diagnosis: Diagnosis, recording: 
   const lines = [`▸ ${scenario.title}`];
   const finding = diagnosis.findings[0];
   const agree = diagnosis.class === scenario.expectedClass ? '' : `  (expected ${scenario.expectedClass})`;
-  const goTime = recording === null ? '' : recording.hung === true ? '   (go: still waiting when stopped)' : recording.timeToFailMs === undefined ? '' : `   (go: ${(recording.timeToFailMs / 1000).toFixed(1)} s)`;
-  lines.push(`    verdict:   ${diagnosis.class}${diagnosis.severity === null ? '' : ` [${diagnosis.severity}]`} in ${(diagnosis.elapsedMs / 1000).toFixed(1)} s${goTime}${agree}`);
+  const goTime = recording === null ? ''
+    : recording.hung === true ? '   (go: still waiting when stopped)'
+      : recording.exitCode === 0 ? '   (go: succeeds)'
+        : typeof recording.timeToFailMs === 'number' ? `   (go fails after ${seconds(recording.timeToFailMs)})` : '';
+  lines.push(`    verdict:   ${diagnosis.class}${diagnosis.severity === null ? '' : ` [${diagnosis.severity}]`} in ${seconds(diagnosis.elapsedMs)}${goTime}${agree}`);
   if (finding !== undefined && finding.hop !== null) lines.push(`    hop:       ${finding.hop} (${finding.step ?? '-'})`);
   const goSays = recording !== null ? firstErrorLines(recording.stderr) : finding?.goError ?? null;
-  const label = recording !== null ? `go ${recording.goVersion ?? ''} says:`.replace('  ', ' ') : 'go would say:';
-  if (goSays !== null && goSays !== '') lines.push(`    ${label.padEnd(10)} ${goSays.split('\n').join('\n               ')}`);
+  const goVersion = /go\d+\.\d+(?:\.\d+)?/.exec(recording?.goVersion ?? '')?.[0];
+  const label = recording !== null ? `${goVersion ?? 'go'} said:` : 'go would say:';
+  if (goSays !== null && goSays !== '') {
+    lines.push(`    ${label}`);
+    for (const line of goSays.split('\n')) lines.push(`      ${line}`);
+  }
   else if (diagnosis.class === 'http.stall' || recording?.hung === true) lines.push('    go says:   nothing: it waits for ever');
-  const fix = diagnosis.playbook?.fix[0];
-  if (fix !== undefined) lines.push(`    fix:       ${fix}`);
+  for (const [i, step] of (diagnosis.playbook?.fix ?? []).slice(0, 2).entries()) lines.push(`    ${i === 0 ? 'fix:' : '    '}       ${step}`);
   return `${lines.join('\n')}\n\n`;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** The error lines of a recording without the `-x` trace. */
 function firstErrorLines(stderr: string): string {
-  return stderr.split('\n').filter((line) => !line.startsWith('# get ') && !line.startsWith('mkdir ') && line.trim() !== '').slice(0, 6).join('\n');
+  const lines = stderr.split('\n').filter((line) => !line.startsWith('# ') && !line.startsWith('<time> # ') && !line.startsWith('cd ') && !line.startsWith('mkdir ') && !line.startsWith('-> '));
+  return lines.join('\n').trim().split('\n').slice(0, 4).join('\n');
 }
 
 async function readRecording(dir: string, id: string): Promise<GoRecording | null> {
