@@ -11,7 +11,9 @@ import { createPagerDutyPager, DEFAULT_PAGERDUTY_EVENTS_URL } from '../adapters/
 import { createPaging } from '../adapters/pager/create-paging.js';
 import { createRedisIncidentStore } from '../adapters/pager/redis-incident-store.js';
 import { createWorkerConnection } from '../adapters/queue/redis-connections.js';
-import { createOutbox } from '../adapters/queue/slack-outbox.js';
+import { createOutbox, type Outbox } from '../adapters/queue/slack-outbox.js';
+import { renderCodeSections, renderSection } from '../adapters/slack/blocks/block-kit.js';
+import type { DailyReport } from '../core/report/daily-report.js';
 import { parseDurationMs } from '../config/config-schema.js';
 import type { CheckResult } from '../core/report/check-result.js';
 import type { ReportPlan, WatchItem } from '../core/report/plan-report-checks.js';
@@ -19,6 +21,17 @@ import type { ProbeBudget } from '../ports/probe-runner.js';
 import type { RunningRole } from './bot.js';
 import { runScheduler } from './scheduler.js';
 import type { RoleContext } from './serve.js';
+
+/** P1 findings go to the incident channel without paging (taxonomy: escalation defaults). */
+async function postP1Findings(outbox: Outbox, channel: string, report: DailyReport): Promise<void> {
+  const p1 = report.findings.filter((f) => f.severity === 'P1');
+  if (p1.length === 0) return;
+  const text = `:warning: ${p1.length} P1 finding${p1.length === 1 ? '' : 's'} in the health report of ${report.generatedAt.slice(0, 10)} (no page)`;
+  await outbox.post({
+    channel, text, jobId: `p1-${Date.parse(report.generatedAt)}`,
+    blocks: [renderSection(`*${text}*`), ...renderCodeSections('', p1.slice(0, 60).map((f) => f.text)).slice(0, 10)],
+  });
+}
 
 const REPORT_BUDGET: ProbeBudget = { dnsMs: 5000, connectMs: 10_000, proxyMs: 10_000, tlsMs: 10_000, ttfbMs: 30_000, bodyMs: 120_000 };
 const RETENTION_MS = 30 * 86_400_000;
@@ -50,6 +63,10 @@ export async function startSchedulerRole(context: RoleContext): Promise<RunningR
     requestRecheck: () => requestWatchNow(),
   });
   const token = env['SLACK_BOT_TOKEN'];
+  const postReport = createSlackReportPoster({
+    outbox, defaultChannel: config.slack.channels.report ?? null,
+    uploader: token === undefined || token === '' ? null : createSlackFileUploader({ token, slackApiUrl: env['SLACK_API_URL'] || 'https://slack.com/api/' }),
+  });
   const scheduler = await runScheduler({
     connection, prefix, paging, onError,
     schedules: config.schedules,
@@ -57,10 +74,11 @@ export async function startSchedulerRole(context: RoleContext): Promise<RunningR
       zones, watchlist: config.watchlist, checkZone, now: () => new Date().toISOString(),
       store: createRedisCheckStore({ redis: connection, prefix, retentionMs: RETENTION_MS, now: Date.now }),
     })).report,
-    postReport: createSlackReportPoster({
-      outbox, defaultChannel: config.slack.channels.report ?? null,
-      uploader: token === undefined || token === '' ? null : createSlackFileUploader({ token, slackApiUrl: env['SLACK_API_URL'] || 'https://slack.com/api/' }),
-    }),
+    postReport: async (report, channel) => {
+      await postReport(report, channel);
+      const incident = config.slack.channels.incident;
+      if (incident !== undefined && channel === null) await postP1Findings(outbox, incident, report);
+    },
     runWatch: () => runWatch({ zones, watchlist: config.watchlist, checkZone, paging, stateStore: createRedisWatchStateStore({ redis: connection, prefix }) }),
     onJob: (name, outcome) => log.info({ queue: name, outcome }, 'scheduled job'),
   });

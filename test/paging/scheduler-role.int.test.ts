@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createMetrics } from '../../src/adapters/observability/create-metrics.js';
@@ -41,5 +42,39 @@ describe('startSchedulerRole', () => {
     await pd.waitForEvents(1);
     expect(pd.events[0]).toMatchObject({ event_action: 'trigger', dedup_key: `supply-chain|${lab.urls.trusted}/tampered|office`, payload: { severity: 'critical' } });
     expect(pd.alerts).toHaveLength(1);
+  });
+
+  it('posts the report to the report channel and its P1 findings to the incident channel, without paging', async () => {
+    const redis = useTestRedis([PAGE_QUEUE, REPORT_QUEUE, WATCH_QUEUE, SLACK_OUTBOX_QUEUE]);
+    const pd = await startFakePagerDuty();
+    onTestFinished(() => pd.close());
+    const config = parseConfig([
+      'zones:',
+      '  office:',
+      '    env:',
+      `      GOPROXY: "${lab.refusedUrl}"`,
+      '      GOSUMDB: "off"',
+      'slack: { channels: { incident: C0INCIDENT, report: C0REPORT } }',
+      'watchlist: [{ module: corp.example/hello, version: v1.0.0 }]',
+      'schedules:',
+      '  report: { cron: "* * * * * *", timezone: UTC }',
+      '  watch: { cron: "0 0 1 1 *", timezone: UTC }',
+      '',
+    ].join('\n'), 'test.yml');
+    const role = await startSchedulerRole({
+      config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
+      env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: pd.url },
+    });
+    onTestFinished(() => role.close());
+    const outbox = new Queue(SLACK_OUTBOX_QUEUE, { connection: redis.redis, prefix: redis.prefix });
+    onTestFinished(() => outbox.close());
+    let jobs: { channel: string; kind: string; text: string }[] = [];
+    while (!jobs.some((j) => j.channel === 'C0INCIDENT')) {
+      await new Promise((r) => setTimeout(r, 50));
+      jobs = (await outbox.getJobs(['waiting', 'delayed', 'prioritized'])).map((j) => j.data as { channel: string; kind: string; text: string });
+    }
+    expect(jobs.find((j) => j.channel === 'C0REPORT' && j.kind === 'status')?.text).toContain('P1');
+    expect(jobs.find((j) => j.channel === 'C0INCIDENT')?.text).toContain('P1 finding');
+    expect(pd.requests).toEqual([]);
   });
 });
