@@ -75,3 +75,12 @@ describe('parseDurationMs', () => {
     expect(parseDurationMs(text)).toBe(ms);
   });
 });
+
+describe('gomod-doctor.example.yml', () => {
+  it('is a valid configuration', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const config = parseConfig(await readFile(new URL('../../gomod-doctor.example.yml', import.meta.url), 'utf8'), 'gomod-doctor.example.yml');
+    expect(Object.keys(config.zones)).toEqual(['office', 'ci']);
+    expect(config.watchlist).toHaveLength(2);
+  });
+});
