@@ -20,6 +20,8 @@ export interface Harness {
   readonly prefix: string;
   readonly url: string;
   readonly scratch: string;
+  /** Every JSON log line the serve process wrote so far. */
+  readonly logLines: () => Record<string, unknown>[];
   /** Sends `/gomod <text>` signed, with a response_url on the Slack stand-in named `id`. */
   command(text: string, options?: { id?: string; user?: string; channel?: string }): Promise<{ status: number; body: string; elapsedMs: number; json: Record<string, unknown> }>;
   /** The Go environment of a lab scenario, for the config's zones. */
@@ -30,7 +32,7 @@ export interface Harness {
  * `gomod-doctor serve --http --port 0` in this process, against a fresh lab, the Slack stand-in and the test Redis.
  * `zones` maps zone names to lab scenario ids (their Go environment becomes the zone's).
  */
-export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[] }): Promise<Harness> {
+export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[]; metricsPort?: boolean }): Promise<Harness> {
   const { url, prefix } = useTestRedis([], options.redisUrl);
   const lab = options.lab ?? await startLab();
   const slack = await startFakeSlackApi();
@@ -49,12 +51,13 @@ export async function startHarness(options: { zones: Record<string, string>; ext
   const configFile = join(scratch, 'gomod-doctor.yml');
   await writeFile(configFile, stringify(config));
   const logs = new PassThrough();
-  if (process.env['TEST_LOG_LEVEL'] === undefined) logs.resume();
-  else logs.pipe(process.stderr);
-  const serving = await startServe(['--http', '--port', '0', '--config', configFile, ...(options.role ?? [])], { stdout: logs }, {
+  const logText: string[] = [];
+  logs.on('data', (chunk: Buffer) => logText.push(chunk.toString()));
+  if (process.env['TEST_LOG_LEVEL'] !== undefined) logs.pipe(process.stderr);
+  const serving = await startServe(['--http', '--port', '0', '--config', configFile, ...(options.metricsPort === true ? ['--metrics-port', '0'] : []), ...(options.role ?? [])], { stdout: logs }, {
     PATH: process.env['PATH'], HOME: scratch, GOENV: 'off', NETRC: join(scratch, 'netrc'),
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: url, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    REDIS_URL: url, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'info',
   });
   onTestFinished(async () => {
     await serving.close();
@@ -65,6 +68,7 @@ export async function startHarness(options: { zones: Record<string, string>; ext
   const eventsUrl = `http://127.0.0.1:${serving.httpPort}/slack/events`;
   return {
     lab, slack, serving, prefix, url, scratch, zoneEnv,
+    logLines: () => logText.join('').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>),
     async command(text, o = {}) {
       const body = slashCommandBody({ text, responseUrl: slack.responseUrl(o.id ?? 'cmd'), ...(o.user === undefined ? {} : { user: o.user }), ...(o.channel === undefined ? {} : { channel: o.channel }) });
       const answer = await postSigned(eventsUrl, body, { secret: SECRET });

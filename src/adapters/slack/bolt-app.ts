@@ -30,7 +30,8 @@ export function createBoltApp(options: BoltAppOptions): App {
     timeout: 5000,
   };
   if (options.transport.mode === 'socket') {
-    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions });
+    // The Socket Mode client opens its WebSocket URL through its own Web API client: give it the same base URL.
+    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
   }
   const receiver = new HTTPReceiver({
     signingSecret: options.transport.signingSecret,
