@@ -112,3 +112,29 @@ describe('worker pool', () => {
     expect(second.logs.join('')).toContain('"class":"http.stall"');
   });
 });
+
+describe('serve lifecycle', () => {
+  it('finishes the diagnosis in flight on SIGTERM, then exits 0', async () => {
+    const h = await startHarness({ zones: { slow: 'http-stall' }, role: ['--role', 'bot'], extraConfig: { queue: { concurrency: 5, diagnosisTimeoutMs: 2000 } } });
+    const worker = spawnWorker(h, 'slow');
+    await waitForLog(worker, 'worker for zone slow started');
+    await h.command('diagnose corp.example/hello@v1.0.0 zone=slow');
+    await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.text.startsWith('Running in zone slow')), 20_000);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.logs.join('')).toContain('"class":"http.stall"');
+    await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.text.startsWith('http.stall')));
+  });
+
+  it('starts a private redis-server with its append-only file in the data directory when REDIS_URL is unset, and says so', async () => {
+    const h = await startHarness({ zones: { office: 'tcp-refused' }, role: ['--role', 'bot'] });
+    const dataDir = join(h.scratch, 'data');
+    const worker = spawnWorker(h, 'office', { REDIS_URL: '', GOMOD_DOCTOR_DATA_DIR: dataDir });
+    await waitForLog(worker, 'worker for zone office started');
+    expect(worker.logs.join('')).toMatch(/REDIS_URL is unset: started a private redis-server on redis:\/\/127\.0\.0\.1:\d+ with its append-only file under .*\/data\/redis/);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(join(dataDir, 'redis'), { recursive: true })).some((name) => String(name).includes('appendonly'))).toBe(true);
+  });
+});
