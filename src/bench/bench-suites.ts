@@ -1,0 +1,13 @@
+import type { BenchSuite } from './bench-suite.js';
+import { explainThroughputSuite } from './suites/explain-throughput.js';
+import { healthyVsGoSuite } from './suites/healthy-vs-go.js';
+import { timeToVerdictSuite } from './suites/time-to-verdict.js';
+import { zipHashMemorySuite } from './suites/zip-hash-memory.js';
+
+/** Every suite `npm run bench` knows, in the order it runs them; add new suites here. */
+export const BENCH_SUITES: readonly BenchSuite[] = [
+  timeToVerdictSuite,
+  healthyVsGoSuite,
+  explainThroughputSuite,
+  zipHashMemorySuite,
+];
