@@ -7,6 +7,7 @@ import { createRedisWatchStateStore } from '../adapters/report/redis-watch-state
 import { runWatch } from '../adapters/report/run-watch.js';
 import { runZoneChecks } from '../adapters/report/run-zone-checks.js';
 import { createSlackFileUploader } from '../adapters/report/upload-slack-files.js';
+import { createRemoteZoneChecker, startZoneCheckWorker } from '../adapters/report/zone-check-queue.js';
 import { createPagerDutyPager, DEFAULT_PAGERDUTY_EVENTS_URL } from '../adapters/pager/create-pagerduty-pager.js';
 import { createPaging } from '../adapters/pager/create-paging.js';
 import { createRedisIncidentStore } from '../adapters/pager/redis-incident-store.js';
@@ -21,6 +22,31 @@ import type { ProbeBudget } from '../ports/probe-runner.js';
 import type { RunningRole } from './bot.js';
 import { runScheduler } from './scheduler.js';
 import type { RoleContext } from './serve.js';
+
+type ZoneChecker = (plan: ReportPlan, watchlist: readonly WatchItem[]) => Promise<CheckResult[]>;
+
+/** Checks zones from this process, one probe runner per zone (its trust roots and proxy settings). */
+function createLocalZoneChecker(zones: readonly { name: string; env: Readonly<Record<string, string | undefined>> }[], env: Readonly<Record<string, string | undefined>>, concurrency: number): ZoneChecker {
+  const probes = new Map<string, Promise<ZoneProbe>>();
+  return async (plan, watchlist) => {
+    const zoneEnv = zones.find((z) => z.name === plan.zone)?.env ?? env;
+    if (!probes.has(plan.zone)) probes.set(plan.zone, createZoneProbe(zoneEnv));
+    const { probe, proxyFor } = await (probes.get(plan.zone) as Promise<ZoneProbe>);
+    return runZoneChecks(plan, watchlist, { probe, proxyFor, budget: REPORT_BUDGET, concurrency, now: () => new Date().toISOString() });
+  };
+}
+
+/** For the worker role of one zone: runs that zone's report and watch checks (with GOMOD_DOCTOR_ZONE_CHECKS=workers). */
+export function startZoneCheckRole(context: RoleContext, zone: string): RunningRole {
+  const connection = createWorkerConnection(context.redisUrl, `gomod-doctor-zone-checks-${zone}`);
+  const zoneEnv = { ...context.env, ...(context.config.zones[zone]?.env ?? {}) };
+  const worker = startZoneCheckWorker({
+    connection, prefix: context.prefix, zone,
+    checkZone: createLocalZoneChecker([{ name: zone, env: zoneEnv }], zoneEnv, context.config.queue.concurrency),
+    onError: (err) => context.logger.error({ err, zone }, 'zone check worker error'),
+  });
+  return { close: async () => { await worker.close(); connection.disconnect(); } };
+}
 
 /** P1 findings go to the incident channel without paging (taxonomy: escalation defaults). */
 async function postP1Findings(outbox: Outbox, channel: string, report: DailyReport): Promise<void> {
@@ -43,13 +69,12 @@ export async function startSchedulerRole(context: RoleContext): Promise<RunningR
   const connection = createWorkerConnection(context.redisUrl, 'gomod-doctor-scheduler');
   connection.on('error', (err) => log.warn({ err: { message: err.message } }, 'redis (scheduler) unavailable'));
   const zones = Object.entries(config.zones).map(([name, zone]) => ({ name, env: { ...env, ...zone.env } }));
-  const probes = new Map<string, Promise<ZoneProbe>>();
-  const checkZone = async (plan: ReportPlan, watchlist: readonly WatchItem[]): Promise<CheckResult[]> => {
-    const zoneEnv = zones.find((z) => z.name === plan.zone)?.env ?? env;
-    if (!probes.has(plan.zone)) probes.set(plan.zone, createZoneProbe(zoneEnv));
-    const { probe, proxyFor } = await (probes.get(plan.zone) as Promise<ZoneProbe>);
-    return runZoneChecks(plan, watchlist, { probe, proxyFor, budget: REPORT_BUDGET, concurrency: config.queue.concurrency, now: () => new Date().toISOString() });
-  };
+  // GOMOD_DOCTOR_ZONE_CHECKS=workers: each zone's checks run on that zone's workers (startZoneCheckRole), from inside its network.
+  const remote = env['GOMOD_DOCTOR_ZONE_CHECKS'] === 'workers'
+    ? createRemoteZoneChecker({ connection, prefix, zones: zones.map((z) => z.name), timeoutMs: 10 * 60_000 })
+    : null;
+  const local = createLocalZoneChecker(zones, env, config.queue.concurrency);
+  const checkZone = remote === null ? local : (plan: ReportPlan, watchlist: readonly WatchItem[]) => remote.checkZone(plan, watchlist);
   const outbox = createOutbox({ connection, prefix });
   const levels = config.escalation.levels.map((l) => ({ name: l.name, pagerdutyRoutingKeyEnv: l.pagerdutyRoutingKeyEnv, ...(l.slackUserGroup === undefined ? {} : { slackUserGroup: l.slackUserGroup }) }));
   const policy = { ackTimeoutMs: parseDurationMs(config.escalation.ackTimeout), levels, maxAgeMs: 24 * 3_600_000 };
@@ -88,6 +113,7 @@ export async function startSchedulerRole(context: RoleContext): Promise<RunningR
     async close() {
       await scheduler.close();
       await paging.close();
+      await remote?.close();
       await outbox.close();
       await connection.quit().catch(() => connection.disconnect());
     },

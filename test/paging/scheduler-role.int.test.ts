@@ -7,7 +7,8 @@ import { REPORT_QUEUE, SLACK_OUTBOX_QUEUE } from '../../src/adapters/queue/queue
 import { parseConfig } from '../../src/config/load-config.js';
 import { startLab, type Lab } from '../../src/lab/start-lab.js';
 import { WATCH_QUEUE } from '../../src/main/scheduler.js';
-import { startSchedulerRole } from '../../src/main/start-scheduler-role.js';
+import { startSchedulerRole, startZoneCheckRole } from '../../src/main/start-scheduler-role.js';
+import { zoneCheckQueueName } from '../../src/adapters/report/zone-check-queue.js';
 import { startFakePagerDuty } from '../support/fake-pagerduty.js';
 import { useTestRedis } from '../support/redis.js';
 
@@ -76,5 +77,33 @@ describe('startSchedulerRole', () => {
     expect(jobs.find((j) => j.channel === 'C0REPORT' && j.kind === 'status')?.text).toContain('P1');
     expect(jobs.find((j) => j.channel === 'C0INCIDENT')?.text).toContain('P1 finding');
     expect(pd.requests).toEqual([]);
+  });
+
+  it('runs the watch on the zone\'s own workers when GOMOD_DOCTOR_ZONE_CHECKS=workers', async () => {
+    const redis = useTestRedis([PAGE_QUEUE, REPORT_QUEUE, WATCH_QUEUE, SLACK_OUTBOX_QUEUE, zoneCheckQueueName('office')]);
+    const pd = await startFakePagerDuty();
+    onTestFinished(() => pd.close());
+    const config = parseConfig([
+      'zones:',
+      '  office:',
+      '    env:',
+      `      GOPROXY: "${lab.urls.trusted}/ok,${lab.urls.trusted}/tampered"`,
+      `      GOSUMDB: "${lab.sumdb.verifierKey} ${lab.urls.trusted}/sumdb/${lab.sumdb.name}"`,
+      `      SSL_CERT_FILE: "${lab.caFile}"`,
+      'watchlist: [{ module: corp.example/hello, version: v1.0.0 }]',
+      'schedules:',
+      '  report: { cron: "0 0 1 1 *", timezone: UTC }',
+      '  watch: { cron: "* * * * * *", timezone: UTC }',
+      '',
+    ].join('\n'), 'test.yml');
+    const context = {
+      config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
+      env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: pd.url, GOMOD_DOCTOR_ZONE_CHECKS: 'workers' },
+    };
+    const role = await startSchedulerRole(context);
+    const zoneRole = startZoneCheckRole(context, 'office');
+    onTestFinished(async () => { await role.close(); await zoneRole.close(); });
+    await pd.waitForEvents(1);
+    expect(pd.events[0]).toMatchObject({ event_action: 'trigger', dedup_key: `supply-chain|${lab.urls.trusted}/tampered|office` });
   });
 });
