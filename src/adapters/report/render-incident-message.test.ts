@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../pager/redis-incident-store.js';
-import { renderIncidentMessage } from './render-incident-message.js';
+import { renderIncidentEvidence, renderIncidentMessage } from './render-incident-message.js';
 
 const levels = [{ name: 'primary', pagerdutyRoutingKeyEnv: 'PAGERDUTY_ROUTING_KEY' }, { name: 'secondary', pagerdutyRoutingKeyEnv: 'PD2', slackUserGroup: 'S0123' }];
 
@@ -109,5 +109,18 @@ describe('renderIncidentMessage', () => {
   it('mentions the user group of the level it escalated to and who acknowledged', () => {
     expect(JSON.stringify(renderIncidentMessage(record({ level: 1 }), levels).blocks)).toContain('<!subteam^S0123>');
     expect(JSON.stringify(renderIncidentMessage(record({ status: 'acknowledged', acknowledgedBy: 'U42' }), levels).blocks)).toContain('Acknowledged* by <@U42>');
+  });
+});
+
+describe('renderIncidentEvidence', () => {
+  it('puts the evidence and a change request with rollback in the thread, within Block Kit limits', () => {
+    const r = record({});
+    const message = renderIncidentEvidence({ ...r, context: { ...r.context, pattern: 'supply-chain', classes: ['checksum.mismatch'], evidence: ['corp.example/a@v1.0.0 zip: office https://mirror serves h1:bad=, sumdb says h1:good='] } });
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('h1:bad=');
+    expect(text).toContain('*Change request:*');
+    expect(text).toContain('*Rollback*');
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    for (const b of message.blocks) expect(((b as { text?: { text: string } }).text?.text ?? '').length).toBeLessThanOrEqual(3000);
   });
 });

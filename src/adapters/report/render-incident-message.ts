@@ -1,4 +1,6 @@
+import { isFailureClass } from '../../core/classify/failure-class.js';
 import type { EscalationLevel } from '../../core/escalation/escalation-policy.js';
+import { selectPlaybook } from '../../core/playbooks/select-playbook.js';
 import { IncidentActionId } from '../pager/incident-action-ids.js';
 import type { IncidentRecord } from '../pager/redis-incident-store.js';
 import {
@@ -38,10 +40,27 @@ export function renderIncidentMessage(record: IncidentRecord, levels: readonly E
   return { text: `${title}: ${state.status}`, blocks };
 }
 
-/** The evidence, posted once in the incident's thread. */
+/** The evidence and the change request for the first module, posted once in the incident's thread. */
 export function renderIncidentEvidence(record: IncidentRecord): SlackMessage {
-  const lines = record.context.evidence.length === 0 ? ['(no evidence recorded)'] : record.context.evidence;
-  return { text: `Evidence for ${record.state.id}`, blocks: renderCodeSections('*Evidence*', lines.slice(0, 40)).slice(0, 10) };
+  const { context } = record;
+  const lines = context.evidence.length === 0 ? ['(no evidence recorded)'] : context.evidence;
+  const blocks: Block[] = renderCodeSections('*Evidence*', lines.slice(0, 40)).slice(0, 10);
+  const cls = context.classes.find(isFailureClass) ?? null;
+  const target = context.modules[0];
+  if (cls !== null && cls !== 'ok' && target !== undefined) {
+    const at = target.lastIndexOf('@');
+    const module = at > 0 ? target.slice(0, at) : target;
+    const version = at > 0 ? target.slice(at + 1) : null;
+    const zone = context.zone === '*' ? 'all' : context.zone;
+    const playbook = selectPlaybook(cls, {
+      module, version, hop: context.hop, evidence: lines[0] ?? '', zone, goEnv: null,
+      diagnoseCommand: `/gomod diagnose ${target} zone=${zone}`,
+    });
+    const cr = playbook.changeRequest;
+    blocks.push(renderSection(`*Change request:* ${escapeMrkdwn(cr.title)}\n${escapeMrkdwn(cr.impact)}`));
+    blocks.push(...renderCodeSections('*Steps*', cr.steps).slice(0, 5), ...renderCodeSections('*Verification*', cr.verification).slice(0, 2), ...renderCodeSections('*Rollback*', cr.rollback).slice(0, 5));
+  }
+  return { text: `Evidence for ${record.state.id}`, blocks: blocks.slice(0, 50) };
 }
 
 function formatActor(actor: string | null): string {
