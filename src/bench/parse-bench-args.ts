@@ -1,20 +1,25 @@
 /** What `npm run bench -- …` asked for. */
 export type BenchArgs =
-  | { readonly ok: true; readonly only: readonly string[] | null; readonly help: boolean }
+  | { readonly ok: true; readonly only: readonly string[] | null; readonly help: boolean; readonly noGo: boolean }
   | { readonly ok: false; readonly message: string };
 
 /**
- * Reads `--only a,b` (also `--only=a,b`, repeatable) and `--help`. Unknown suite ids and unknown flags are
+ * Reads `--only a,b` (also `--only=a,b`, repeatable), `--no-go` (act as if the go command were missing) and `--help`. Unknown suite ids and unknown flags are
  * errors naming what is known, so a typo never silently runs nothing.
  */
 export function parseBenchArgs(argv: readonly string[], knownSuites: readonly string[]): BenchArgs {
   const only: string[] = [];
   let sawOnly = false;
   let help = false;
+  let noGo = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
       help = true;
+      continue;
+    }
+    if (arg === '--no-go') {
+      noGo = true;
       continue;
     }
     let value: string | undefined;
@@ -25,7 +30,7 @@ export function parseBenchArgs(argv: readonly string[], knownSuites: readonly st
     } else if (arg.startsWith('--only=')) {
       value = arg.slice('--only='.length);
     } else {
-      return { ok: false, message: `unknown argument ${arg} (use --only <suite,…>; suites: ${knownSuites.join(', ')})` };
+      return { ok: false, message: `unknown argument ${arg} (use --only <suite,…> or --no-go; suites: ${knownSuites.join(', ')})` };
     }
     sawOnly = true;
     for (const id of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
@@ -34,5 +39,5 @@ export function parseBenchArgs(argv: readonly string[], knownSuites: readonly st
     }
   }
   if (sawOnly && only.length === 0) return { ok: false, message: '--only needs at least one suite' };
-  return { ok: true, only: sawOnly ? only : null, help };
+  return { ok: true, only: sawOnly ? only : null, help, noGo };
 }

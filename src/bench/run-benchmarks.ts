@@ -61,17 +61,17 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (args.help) {
-    print(`usage: npm run bench [-- --only <suite>[,<suite>…]]\nsuites: ${BENCH_SUITES.map((s) => s.id).join(', ')}`);
+    print(`usage: npm run bench [-- [--only <suite>[,<suite>…]] [--no-go]]\nsuites: ${BENCH_SUITES.map((s) => s.id).join(', ')}`);
     return 0;
   }
   const selected = BENCH_SUITES.filter((s) => args.only === null || args.only.includes(s.id));
-  const go = await findGo();
+  const go = args.noGo ? { goBinary: null, goVersion: null } : await findGo();
   const cpuModel = cpus()[0]?.model.trim() ?? 'unknown CPU';
   print('gomod-doctor benchmarks (figures against baselines measured in this run; not assertions)');
   print(`date ${new Date().toISOString()}  node ${process.version}  ${process.platform}/${process.arch}`);
   print(`cpus ${availableParallelism()} (${cpuModel})  memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
   print(go.goBinary === null
-    ? `go: MISSING (${GO_BINARY}): suites comparing with go fall back to recorded fixtures or skip, and say so`
+    ? `go: MISSING (${args.noGo ? '--no-go' : GO_BINARY}): suites comparing with go fall back to recorded fixtures or skip, and say so`
     : `go: ${go.goVersion} (${go.goBinary})`);
   print(`suites: ${selected.map((s) => s.id).join(', ')}`);
 

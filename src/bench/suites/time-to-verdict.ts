@@ -126,8 +126,12 @@ function report(context: BenchContext, rows: readonly Row[], fromFixtures: boole
   const wrong = rows.filter((r) => r.ourClass !== r.scenario.expectedClass).length;
   const median = computeMedian(ratios);
   context.print(`median ratio ours/go over ${ratios.length} cases: ${median.toFixed(3)} (goal ≤ ${GOAL_MEDIAN_RATIO})`);
-  context.print('ours = Diagnosis.elapsedMs, one diagnosis at a time; go = wall time of `go mod download -x` in a fresh sandbox,');
-  context.print(`process start included; go's quick cases ran ${GO_CONCURRENCY} at a time (the slow ones wait on idle sockets meanwhile).`);
+  if (fromFixtures) {
+    context.print('ours = Diagnosis.elapsedMs, one diagnosis at a time; go = timeToFailMs of test/fixtures/go/<id>.json (NOT this run).');
+  } else {
+    context.print('ours = Diagnosis.elapsedMs, one diagnosis at a time; go = wall time of `go mod download -x` in a fresh sandbox,');
+    context.print(`process start included; go's quick cases ran ${GO_CONCURRENCY} at a time (the slow ones wait on idle sockets meanwhile).`);
+  }
   if (wrong > 0) context.print(`!!! ${wrong} case(s) got another class than the scenario expects (see the table)`);
   const notes = [
     fromFixtures ? 'GO MISSING: go times are the recorded fixtures' : 'go measured live in this run',
