@@ -11,7 +11,7 @@ export interface RunWatchDeps {
   readonly watchlist: readonly WatchItem[];
   readonly checkZone: (plan: ReportPlan, watchlist: readonly WatchItem[]) => Promise<CheckResult[]>;
   readonly stateStore: WatchStateStore;
-  readonly paging: Pick<Paging, 'raise' | 'resolve' | 'note'>;
+  readonly paging: Pick<Paging, 'raise' | 'resolve'>;
 }
 
 /**
@@ -27,9 +27,10 @@ export async function runWatch(deps: RunWatchDeps): Promise<P0Pattern[]> {
   const { p0Patterns, state } = evaluateWatch(perZone.flat(), await deps.stateStore.load());
   for (const p of p0Patterns) {
     const context = { pattern: p.pattern, hop: p.hop, zone: p.zone, classes: p.classes, modules: p.modules, evidence: p.evidence };
-    if (p.transition === 'opened') await deps.paging.raise({ id: p.key, severity: 'P0', summary: describePattern(p), context });
-    else if (p.transition === 'resolved') await deps.paging.resolve(p.key, 'watch: two consecutive passing checks');
-    else await deps.paging.note(p.key, `still failing: ${p.classes.join(', ')}`, 'check-failed');
+    // A pattern that still holds triggers again: an open incident only notes it, but one a person resolved while
+    // the checks still fail opens anew (resolving means fixed; acknowledging is how to silence a known outage).
+    if (p.transition === 'resolved') await deps.paging.resolve(p.key, 'watch: two consecutive passing checks');
+    else await deps.paging.raise({ id: p.key, severity: 'P0', summary: describePattern(p), context });
   }
   await deps.stateStore.save(state);
   return p0Patterns;
