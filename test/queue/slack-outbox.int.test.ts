@@ -108,8 +108,10 @@ describe('slack outbox', () => {
 async function waitForState(queue: Queue, id: string, state: string): Promise<{ attemptsMade: number; failedReason: string }> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const job = await queue.getJob(id);
-    if (job !== undefined && await job.getState() === state) return { attemptsMade: job.attemptsMade, failedReason: job.failedReason };
+    if (await queue.getJobState(id) === state) {
+      const job = await queue.getJob(id); // read after the state change, so its fields are final
+      if (job !== undefined) return { attemptsMade: job.attemptsMade, failedReason: job.failedReason };
+    }
     if (Date.now() > deadline) throw new Error(`job ${id} never reached ${state}`);
     await new Promise((r) => setTimeout(r, 25));
   }
