@@ -30,7 +30,7 @@ export interface ProbeBudget {
   readonly tlsMs: number;
   /** From the request being sent to the first response byte. */
   readonly ttfbMs: number;
-  /** For the whole body, however it trickles. */
+  /** The longest silence while the body arrives (a slow but moving download is not a stall). */
   readonly bodyMs: number;
 }
 

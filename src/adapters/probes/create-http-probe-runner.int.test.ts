@@ -113,6 +113,22 @@ describe('createHttpProbeRunner over plain HTTP', () => {
     expect(outcome.timings.ttfbMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('lets a slow body that keeps moving finish: the body budget is a silence budget', async () => {
+    // Five chunks 60 ms apart take 300 ms in all, longer than the 150 ms budget, but no gap reaches it.
+    const port = await startRawServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n');
+      let sent = 0;
+      const timer = setInterval(() => {
+        socket.write('0123456789');
+        sent += 1;
+        if (sent === 5) clearInterval(timer);
+      }, 60);
+      socket.on('close', () => clearInterval(timer));
+    });
+    const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`, { budget: { ...probeRequest('').budget, bodyMs: 150 } }));
+    expect(outcome).toMatchObject({ ok: true, code: 'OK', http: { status: 200, bodyBytes: 50 } });
+  });
+
   it.each([
     ['closed', 'TCP_EOF', (socket: Socket) => socket.end()],
     ['reset', 'TCP_RESET', (socket: Socket) => socket.resetAndDestroy()],

@@ -90,6 +90,11 @@ function readResponse(
     let file: WriteStream | null = null;
     let settled = false;
     let bodyTimer: NodeJS.Timeout | undefined;
+    // A silence budget, not a total: a large zip on a slow link keeps arriving and is not a stall.
+    const armBodyTimer = () => {
+      clearTimeout(bodyTimer);
+      bodyTimer = setTimeout(() => stop({ code: 'HTTP_BODY_TIMEOUT', stage: 'body', detail: `reading body: nothing for ${request.bodyMs} ms after ${bodyBytes} bytes` }), request.bodyMs);
+    };
 
     const settle = (failure: ExchangeResult['failure'], error?: unknown): void => {
       if (settled) return;
@@ -149,7 +154,7 @@ function readResponse(
           mode = 'text';
           if (statusCode !== 200) cap = Math.min(cap, ERROR_BODY_BYTES);
         }
-        bodyTimer = setTimeout(() => stop({ code: 'HTTP_BODY_TIMEOUT', stage: 'body', detail: `reading body: no end after ${request.bodyMs} ms (${bodyBytes} bytes read)` }), request.bodyMs);
+        armBodyTimer();
       },
       onResponseData(active, chunk) {
         if (settled) return;
@@ -166,6 +171,7 @@ function readResponse(
           return;
         }
         bodyBytes += chunk.length;
+        armBodyTimer();
         if (mode === 'text') kept.push(chunk);
         if (mode === 'zip' && file !== null && !file.write(chunk)) {
           active.pause();
