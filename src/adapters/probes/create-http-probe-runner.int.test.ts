@@ -114,7 +114,7 @@ describe('createHttpProbeRunner over plain HTTP', () => {
   });
 
   it('lets a slow body that keeps moving finish: the body budget is a silence budget', async () => {
-    // Five chunks 60 ms apart take 300 ms in all, longer than the 150 ms budget, but no gap reaches it.
+    // Five chunks 40 ms apart take 200 ms in all, longer than the 100 ms budget, but no gap reaches it.
     const port = await startRawServer((socket) => {
       socket.write('HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n');
       let sent = 0;
@@ -122,10 +122,10 @@ describe('createHttpProbeRunner over plain HTTP', () => {
         socket.write('0123456789');
         sent += 1;
         if (sent === 5) clearInterval(timer);
-      }, 60);
+      }, 40);
       socket.on('close', () => clearInterval(timer));
     });
-    const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`, { budget: { ...probeRequest('').budget, bodyMs: 150 } }));
+    const outcome = await runner.fetch(probeRequest(`http://127.0.0.1:${port}/x`, { budget: { ...probeRequest('').budget, bodyMs: 100 } }));
     expect(outcome).toMatchObject({ ok: true, code: 'OK', http: { status: 200, bodyBytes: 50 } });
   });
 
