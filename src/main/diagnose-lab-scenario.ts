@@ -9,18 +9,24 @@ import { createDiagnoser } from './create-diagnoser.js';
 export interface LabScenarioOptions {
   /** The whole budget for the verdict (default 3 s: the lab is on loopback). */
   readonly timeoutMs?: number;
-  /** `go version` output to follow; undefined: the go on PATH. */
+  /** `go version` output to follow; undefined: the go on `path`. */
   readonly goVersionOutput?: string | null;
   /** PATH for finding the go command (default: none, so the current release is assumed unless given). */
   readonly path?: string;
 }
 
+/** An engine set up for one lab scenario; `diagnose` may be called many times (set-up stays outside `elapsedMs`). */
+export interface LabScenarioDiagnoser {
+  diagnose(): Promise<Diagnosis>;
+  close(): Promise<void>;
+}
+
 /**
- * Diagnoses one lab scenario the way `gomod-doctor diagnose` would in a shell whose environment is the scenario's:
- * a scratch HOME (no ~/.netrc, no go env file), a module directory with the scenario's go.sum, the lab's DNS
+ * Builds the engine the way `gomod-doctor diagnose` would run in a shell whose environment is the scenario's: a
+ * scratch HOME (no ~/.netrc, no go env file), a module directory with the scenario's go.sum, the lab's DNS
  * responder, loopback pins for lab host names. Used by the demo, the benchmarks and the tests.
  */
-export async function diagnoseLabScenario(lab: Lab, scenario: LabScenario, options: LabScenarioOptions = {}): Promise<Diagnosis> {
+export async function createLabScenarioDiagnoser(lab: Lab, scenario: LabScenario, options: LabScenarioOptions = {}): Promise<LabScenarioDiagnoser> {
   const scratch = await mkdtemp(join(tmpdir(), 'gomod-doctor-lab-'));
   try {
     let cwd: string | null = null;
@@ -38,12 +44,25 @@ export async function diagnoseLabScenario(lab: Lab, scenario: LabScenario, optio
       connectTo: (host, port) => lab.connectTo(host, port),
       ...(options.goVersionOutput === undefined ? {} : { goVersionOutput: options.goVersionOutput }),
     });
-    try {
-      return await diagnoser.diagnose({ module: scenario.module, version: scenario.version, zone: 'lab' });
-    } finally {
-      await diagnoser.close();
-    }
-  } finally {
+    return {
+      diagnose: () => diagnoser.diagnose({ module: scenario.module, version: scenario.version, zone: 'lab' }),
+      close: async () => {
+        await diagnoser.close();
+        await rm(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
     await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** One diagnosis of one lab scenario. */
+export async function diagnoseLabScenario(lab: Lab, scenario: LabScenario, options: LabScenarioOptions = {}): Promise<Diagnosis> {
+  const diagnoser = await createLabScenarioDiagnoser(lab, scenario, options);
+  try {
+    return await diagnoser.diagnose();
+  } finally {
+    await diagnoser.close();
   }
 }

@@ -2,7 +2,7 @@ import { findLabScenario, type LabScenario } from '../../lab/scenarios.js';
 import { startLab, type Lab } from '../../lab/start-lab.js';
 import type { BenchContext, BenchGoal, BenchSuite } from '../bench-suite.js';
 import { computeMedian } from '../compute-median.js';
-import { createLabDiagnoser } from '../create-lab-diagnoser.js';
+import { createLabScenarioDiagnoser } from '../../main/diagnose-lab-scenario.js';
 import { renderTable } from '../render-table.js';
 import { timeGoDownload } from '../time-go-download.js';
 
@@ -24,7 +24,7 @@ interface Measured {
  */
 async function measure(lab: Lab, scenario: LabScenario, context: BenchContext, goBinary: string): Promise<Measured> {
   const measured: Measured = { oursMs: [], goMs: [], problems: [] };
-  const diagnoser = await createLabDiagnoser(lab, scenario, { timeoutMs: 5000, goVersionOutput: context.goVersion });
+  const diagnoser = await createLabScenarioDiagnoser(lab, scenario, { timeoutMs: 5000, goVersionOutput: context.goVersion });
   try {
     await diagnoser.diagnose();
     await timeGoDownload(lab, scenario, { goBinary, capMs: GO_CAP_MS });

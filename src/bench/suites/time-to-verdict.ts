@@ -2,7 +2,7 @@ import { LAB_SCENARIOS, findLabScenario, type LabScenario } from '../../lab/scen
 import { startLab, type Lab } from '../../lab/start-lab.js';
 import type { BenchContext, BenchGoal, BenchSuite } from '../bench-suite.js';
 import { computeMedian } from '../compute-median.js';
-import { createLabDiagnoser } from '../create-lab-diagnoser.js';
+import { createLabScenarioDiagnoser } from '../../main/diagnose-lab-scenario.js';
 import { readGoFixture } from '../read-go-fixture.js';
 import { renderTable } from '../render-table.js';
 import { runPool } from '../run-pool.js';
@@ -52,7 +52,7 @@ async function readFixtureTime(context: BenchContext, scenario: LabScenario): Pr
 }
 
 async function diagnoseOnce(lab: Lab, scenario: LabScenario, goVersionOutput: string | null): Promise<{ ms: number; cls: string }> {
-  const diagnoser = await createLabDiagnoser(lab, scenario, { timeoutMs: OUR_BUDGET_MS, goVersionOutput });
+  const diagnoser = await createLabScenarioDiagnoser(lab, scenario, { timeoutMs: OUR_BUDGET_MS, goVersionOutput });
   try {
     const diagnosis = await diagnoser.diagnose();
     return { ms: diagnosis.elapsedMs, cls: diagnosis.class };
