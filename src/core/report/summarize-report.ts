@@ -1,6 +1,7 @@
 import type { FailureClass } from '../classify/failure-class.js';
 import { isPassingCheck, type CheckResult, type ModuleHashes } from './check-result.js';
 import { compareModuleHashes, type HashSource } from './compare-module-hashes.js';
+import { groupBy } from './group-by.js';
 import type {
   DailyReport, HopChange, HopDay, HopSummary, HopTls, ModuleSummary, ModuleVerdict, ReportFinding, ZoneSummary,
 } from './daily-report.js';
@@ -44,18 +45,10 @@ export function summarizeReport(
 }
 
 function summarizeZones(results: readonly CheckResult[], history: readonly CheckResult[], now: number, window: ReportWindow): ZoneSummary[] {
-  const zones = new Map<string, Map<string, CheckResult[]>>();
-  for (const r of results) {
-    const hops = zones.get(r.zone) ?? new Map<string, CheckResult[]>();
-    zones.set(r.zone, hops);
-    hops.set(r.hop, [...(hops.get(r.hop) ?? []), r]);
-  }
-  return [...zones].map(([zone, hops]) => ({
+  const pastByHop = groupBy(history, (h) => `${h.zone}\n${h.hop}`);
+  return [...groupBy(results, (r) => r.zone)].map(([zone, zoneResults]) => ({
     zone,
-    hops: [...hops].map(([hop, checks]) => {
-      const past = history.filter((h) => h.zone === zone && h.hop === hop);
-      return summarizeHop(hop, checks, past, now, window);
-    }),
+    hops: [...groupBy(zoneResults, (r) => r.hop)].map(([hop, checks]) => summarizeHop(hop, checks, pastByHop.get(`${zone}\n${hop}`) ?? [], now, window)),
   }));
 }
 
@@ -101,12 +94,7 @@ function compareFigures(checks: readonly CheckResult[], figures: Figures, earlie
 }
 
 function buildTrend(checks: readonly CheckResult[], now: number, days: number): HopDay[] {
-  const byDay = new Map<string, CheckResult[]>();
-  for (const c of checks) {
-    if (!isWithin(c.at, now - days * DAY_MS, now + DAY_MS)) continue;
-    const day = c.at.slice(0, 10);
-    byDay.set(day, [...(byDay.get(day) ?? []), c]);
-  }
+  const byDay = groupBy(checks.filter((c) => isWithin(c.at, now - days * DAY_MS, now + DAY_MS)), (c) => c.at.slice(0, 10));
   return [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, dayChecks]) => {
     const f = computeFigures(dayChecks);
     return { day, availability: f.availability, p50Ms: f.p50, p95Ms: f.p95, checks: dayChecks.length };
@@ -130,12 +118,7 @@ function countClasses(checks: readonly CheckResult[]): Partial<Record<FailureCla
 }
 
 function summarizeModules(results: readonly CheckResult[], goSum: ReadonlyMap<string, ModuleHashes>): ModuleSummary[] {
-  const byModule = new Map<string, CheckResult[]>();
-  for (const r of results) {
-    if (r.module === null || r.version === null) continue;
-    const key = `${r.module}@${r.version}`;
-    byModule.set(key, [...(byModule.get(key) ?? []), r]);
-  }
+  const byModule = groupBy(results.filter((r) => r.module !== null && r.version !== null), (r) => `${r.module ?? ''}@${r.version ?? ''}`);
   return [...byModule].map(([key, checks]) => {
     const first = checks[0] as CheckResult;
     const proxies = checks.filter((c) => c.role === 'proxy' && c.hashes !== undefined)

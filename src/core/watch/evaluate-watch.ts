@@ -1,6 +1,7 @@
 import { FAILURE_CLASSES, type FailureClass } from '../classify/failure-class.js';
 import type { CheckResult } from '../report/check-result.js';
 import { compareModuleHashes } from '../report/compare-module-hashes.js';
+import { groupBy } from '../report/group-by.js';
 
 /** The P0 patterns of taxonomy.md. */
 export type P0PatternName = 'supply-chain' | 'build-outage' | 'trust-break';
@@ -145,12 +146,7 @@ function observeSupplyChain(results: readonly CheckResult[]): Observation[] {
       classes: [r.class], modules: r.module === null ? [] : [`${r.module}@${r.version ?? ''}`], evidence: [r.evidence],
     });
   }
-  const byModule = new Map<string, CheckResult[]>();
-  for (const r of results) {
-    if (r.hashes === undefined || r.module === null || r.version === null) continue;
-    const key = `${r.module}@${r.version}`;
-    byModule.set(key, [...(byModule.get(key) ?? []), r]);
-  }
+  const byModule = groupBy(results.filter((r) => r.hashes !== undefined && r.module !== null && r.version !== null), (r) => `${r.module ?? ''}@${r.version ?? ''}`);
   for (const [module, checks] of byModule) {
     const sources = checks.map((c) => ({ source: c.role === 'sumdb' ? 'sumdb' : `${c.zone} ${c.hop}`, hashes: c.hashes as NonNullable<CheckResult['hashes']> }));
     for (const d of compareModuleHashes(sources, ['sumdb'])) {
@@ -169,11 +165,7 @@ function observeSupplyChain(results: readonly CheckResult[]): Observation[] {
 
 /** The critical hop of a zone fails with a network, TLS or 5xx class for every watchlist module. */
 function observeBuildOutage(results: readonly CheckResult[]): Observation[] {
-  const groups = new Map<string, CheckResult[]>();
-  for (const r of results.filter((x) => x.critical && x.role !== 'vcs' && x.module !== null)) {
-    const key = `${r.zone}\n${r.hop}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
+  const groups = groupBy(results.filter((x) => x.critical && x.role !== 'vcs' && x.module !== null), (r) => `${r.zone}\n${r.hop}`);
   return [...groups.values()].map((checks) => {
     const first = checks[0] as CheckResult;
     const holds = checks.every((c) => isOutageClass(c.class));
@@ -187,8 +179,7 @@ function observeBuildOutage(results: readonly CheckResult[]): Observation[] {
 
 /** A hop that verified recently now fails with an unknown authority in every zone that checks it. */
 function observeTrustBreak(results: readonly CheckResult[], state: WatchState, now: string, options: WatchOptions): Observation[] {
-  const byHop = new Map<string, CheckResult[]>();
-  for (const r of results.filter((x) => x.role !== 'vcs')) byHop.set(r.hop, [...(byHop.get(r.hop) ?? []), r]);
+  const byHop = groupBy(results.filter((x) => x.role !== 'vcs'), (r) => r.hop);
   const observations: Observation[] = [];
   for (const [hop, checks] of byHop) {
     const zones = new Set(checks.map((c) => c.zone));
