@@ -32,7 +32,7 @@ export interface Harness {
  * `gomod-doctor serve --http --port 0` in this process, against a fresh lab, the Slack stand-in and the test Redis.
  * `zones` maps zone names to lab scenario ids (their Go environment becomes the zone's).
  */
-export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[]; metricsPort?: boolean }): Promise<Harness> {
+export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[]; metricsPort?: boolean; socketMode?: boolean }): Promise<Harness> {
   const { url, prefix } = useTestRedis([], options.redisUrl);
   const lab = options.lab ?? await startLab();
   const slack = await startFakeSlackApi();
@@ -54,9 +54,10 @@ export async function startHarness(options: { zones: Record<string, string>; ext
   const logText: string[] = [];
   logs.on('data', (chunk: Buffer) => logText.push(chunk.toString()));
   if (process.env['TEST_LOG_LEVEL'] !== undefined) logs.pipe(process.stderr);
-  const serving = await startServe(['--http', '--port', '0', '--config', configFile, ...(options.metricsPort === true ? ['--metrics-port', '0'] : []), ...(options.role ?? [])], { stdout: logs }, {
+  const transport = options.socketMode === true ? [] : ['--http', '--port', '0'];
+  const serving = await startServe([...transport, '--config', configFile, ...(options.metricsPort === true ? ['--metrics-port', '0'] : []), ...(options.role ?? [])], { stdout: logs }, {
     PATH: process.env['PATH'], HOME: scratch, GOENV: 'off', NETRC: join(scratch, 'netrc'),
-    SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
+    SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'xapp-1-test-token', SLACK_API_URL: slack.apiUrl,
     REDIS_URL: url, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'info',
   });
   onTestFinished(async () => {

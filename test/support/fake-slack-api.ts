@@ -1,5 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** One Web API call (or response_url post) as the stand-in received it, arguments decoded. */
 export interface SlackCall {
@@ -27,6 +28,13 @@ export interface FakeSlackApi {
   /** usergroups.users.list answers. */
   setUserGroup(id: string, users: readonly string[]): void;
   callsTo(method: string): SlackCall[];
+  /** Socket Mode: `apps.connections.open` hands out a WebSocket on this stand-in; envelopes go down it. */
+  readonly socketMode: {
+    /** Resolves once a client has connected and been sent `hello`. */
+    connected(): Promise<void>;
+    /** Sends an envelope and resolves with the payload the app acked it with. */
+    send(type: string, payload: Record<string, unknown>): Promise<Record<string, unknown>>;
+  };
   /** Polls the record until `predicate` holds; rejects after `timeoutMs`. */
   waitFor<T>(predicate: () => T | undefined | false | null, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -116,6 +124,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       record('ok');
       switch (method) {
+        case 'apps.connections.open':
+          answer(res, 200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
+          return;
         case 'auth.test':
           answer(res, 200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'gomod-doctor' });
           return;
@@ -147,6 +158,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
     })().catch((error: unknown) => answer(res, 500, { ok: false, error: String(error) }));
   });
+  const socket = acceptSocketMode(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
@@ -158,6 +170,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     messages,
     failNext: (method, ...list) => { faults.set(method, [...(faults.get(method) ?? []), ...list]); },
     setUserGroup: (id, users) => { groups.set(id, users); },
+    socketMode: socket,
     callsTo: (method) => calls.filter((c) => c.method === method),
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -168,6 +181,68 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise((resolve) => { socket.closeAll(); server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** A minimal WebSocket endpoint (RFC 6455: text, ping/pong, close; no fragmentation) speaking Slack's Socket Mode envelopes. */
+function acceptSocketMode(server: ReturnType<typeof createServer>): FakeSlackApi['socketMode'] & { closeAll(): void } {
+  const clients = new Set<Socket>();
+  const acks = new Map<string, (payload: Record<string, unknown>) => void>();
+  let onConnected: (() => void) | null = null;
+  const connected = new Promise<void>((resolve) => { onConnected = resolve; });
+  const frame = (opcode: number, payload: Buffer): Buffer => {
+    const head = payload.length < 126 ? Buffer.from([0x80 | opcode, payload.length])
+      : payload.length < 65536 ? Buffer.from([0x80 | opcode, 126, payload.length >> 8, payload.length & 0xff])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(payload.length)); return b; })()]);
+    return Buffer.concat([head, payload]);
+  };
+  server.on('upgrade', (req: IncomingMessage, sock: Socket) => {
+    const key = String(req.headers['sec-websocket-key'] ?? '');
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    sock.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    clients.add(sock);
+    sock.on('close', () => clients.delete(sock));
+    sock.on('error', () => clients.delete(sock));
+    let buffer = Buffer.alloc(0);
+    sock.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (buffer.length < 2) return;
+        const opcode = (buffer[0] ?? 0) & 0x0f;
+        const masked = ((buffer[1] ?? 0) & 0x80) !== 0;
+        let length = (buffer[1] ?? 0) & 0x7f;
+        let offset = 2;
+        if (length === 126) { if (buffer.length < 4) return; length = buffer.readUInt16BE(2); offset = 4; }
+        else if (length === 127) { if (buffer.length < 10) return; length = Number(buffer.readBigUInt64BE(2)); offset = 10; }
+        const maskKey = masked ? buffer.subarray(offset, offset + 4) : null;
+        offset += masked ? 4 : 0;
+        if (buffer.length < offset + length) return;
+        const payload = Buffer.from(buffer.subarray(offset, offset + length));
+        if (maskKey !== null) for (let i = 0; i < payload.length; i += 1) payload[i] = (payload[i] ?? 0) ^ (maskKey[i % 4] ?? 0);
+        buffer = buffer.subarray(offset + length);
+        if (opcode === 0x9) sock.write(frame(0xa, payload));
+        else if (opcode === 0x8) { sock.end(frame(0x8, Buffer.alloc(0))); return; }
+        else if (opcode === 0x1) {
+          const message = JSON.parse(payload.toString('utf8')) as { envelope_id?: string; payload?: Record<string, unknown> };
+          if (message.envelope_id !== undefined) acks.get(message.envelope_id)?.(message.payload ?? {});
+        }
+      }
+    });
+    sock.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0001' } }))));
+    onConnected?.();
+  });
+  return {
+    connected: () => connected,
+    send(type, payload) {
+      const envelopeId = randomUUID();
+      const acked = new Promise<Record<string, unknown>>((resolve) => acks.set(envelopeId, resolve));
+      const body = Buffer.from(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
+      for (const client of clients) client.write(frame(0x1, body));
+      return acked;
+    },
+    closeAll() {
+      for (const client of clients) client.destroy();
+    },
   };
 }
