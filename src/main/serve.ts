@@ -9,6 +9,7 @@ import { createLogger } from '../adapters/observability/create-logger.js';
 import { createMetrics, type Metrics } from '../adapters/observability/create-metrics.js';
 import { startHealthServer } from '../adapters/observability/health-routes.js';
 import { pingOnce, startEmbeddedRedis } from './embedded-redis.js';
+import type { HomeIncident } from '../adapters/slack/blocks/render-home.js';
 import { startBotRole, type RunningRole } from './bot.js';
 import { startWorkerRole } from './worker.js';
 
@@ -26,8 +27,14 @@ export interface RoleContext {
   readonly metrics: Metrics;
 }
 
-/** The scheduler role (daily report, watch checks, escalation timers) is plugged in here by its owners. */
-export type SchedulerStarter = (context: RoleContext) => Promise<RunningRole>;
+/**
+ * What other parts plug into serve (the lead wires them in run-cli.ts): the scheduler role (daily report, watch
+ * checks, escalation timers) and the open-incident list App Home shows (read from Redis, so any bot process can).
+ */
+export interface ServePlugins {
+  readonly startScheduler?: (context: RoleContext) => Promise<RunningRole>;
+  readonly createIncidentLister?: (context: RoleContext) => () => Promise<readonly HomeIncident[]>;
+}
 
 export interface Serving {
   readonly httpPort: number | null;
@@ -40,10 +47,10 @@ export interface Serving {
  * Resolves with the exit status after SIGTERM/SIGINT has closed everything.
  */
 export async function runServe(argv: readonly string[], io: { readonly stdout: Writable; readonly stderr: Writable }, env: Env,
-  startScheduler: SchedulerStarter | null = null): Promise<number> {
+  plugins: ServePlugins = {}): Promise<number> {
   let serving: Serving;
   try {
-    serving = await startServe(argv, io, env, startScheduler);
+    serving = await startServe(argv, io, env, plugins);
   } catch (error) {
     io.stderr.write(`gomod-doctor serve: ${error instanceof Error ? error.message : String(error)}\n`);
     return isAppError(error) && (error.code === 'CONFIG_INVALID' || error.code === 'USAGE_INVALID') ? 2 : 3;
@@ -57,7 +64,7 @@ export async function runServe(argv: readonly string[], io: { readonly stdout: W
   return 0;
 }
 
-export async function startServe(argv: readonly string[], io: { readonly stdout: Writable }, env: Env, startScheduler: SchedulerStarter | null = null): Promise<Serving> {
+export async function startServe(argv: readonly string[], io: { readonly stdout: Writable }, env: Env, plugins: ServePlugins = {}): Promise<Serving> {
   const parsed = parseFlags(argv, { values: ['role', 'zone', 'config', 'port', 'metrics-port', 'data-dir', 'concurrency'], booleans: ['http'] });
   if (!parsed.ok) throw usage(parsed.error);
   const flags = parsed.flags;
@@ -105,12 +112,15 @@ export async function startServe(argv: readonly string[], io: { readonly stdout:
       }
     }
     if ((role === 'all' || role === 'scheduler')) {
-      if (startScheduler === null) logger.warn('scheduler role: no scheduler is wired into this build (daily report and watch checks are off)');
-      else closers.push((await startScheduler(context)).close);
+      if (plugins.startScheduler === undefined) logger.warn('scheduler role: no scheduler is wired into this build (daily report and watch checks are off)');
+      else closers.push((await plugins.startScheduler(context)).close);
     }
     let httpPort: number | null = null;
     if (role === 'all' || role === 'bot') {
-      const bot = await startBotRole({ ...context, http: http ? { port: port ?? 3000 } : null, isReady });
+      const bot = await startBotRole({
+        ...context, http: http ? { port: port ?? 3000 } : null, isReady,
+        listOpenIncidents: plugins.createIncidentLister === undefined ? null : plugins.createIncidentLister(context),
+      });
       closers.push(bot.close);
       httpPort = bot.httpPort;
     }

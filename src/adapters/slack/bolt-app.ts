@@ -31,7 +31,7 @@ export function createBoltApp(options: BoltAppOptions): App {
   };
   if (options.transport.mode === 'socket') {
     // The Socket Mode client opens its WebSocket URL through its own Web API client: give it the same base URL.
-    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
+    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, tokenVerificationEnabled: false });
   }
   const receiver = new HTTPReceiver({
     signingSecret: options.transport.signingSecret,
@@ -41,7 +41,8 @@ export function createBoltApp(options: BoltAppOptions): App {
     unhandledRequestTimeoutMillis: 2900,
     ...(options.customRoutes === undefined ? {} : { customRoutes: options.customRoutes }),
   });
-  return new App({ token: options.botToken, receiver, logger, clientOptions });
+  // No auth.test before the first ack: the ack path must not depend on the Web API answering.
+  return new App({ token: options.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
 }
 
 /** Bolt's logger interface on top of pino (one JSON log for the whole process). */
