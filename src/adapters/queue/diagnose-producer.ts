@@ -60,9 +60,7 @@ export function createDiagnoseProducer(deps: { connection: Redis; prefix: string
       const data = DiagnoseJobData.parse({ module: target.module, version: target.version, zone, requestedAt: now() });
       const jobId = randomUUID();
       // The subscriber is registered before the job exists, so a worker that starts at once already sees them.
-      await deps.runStore.saveRequest(jobId, data);
-      await publishQueued(deps.outbox, subscriber, target, [zone]);
-      await deps.runStore.addSubscriber(jobId, subscriber);
+      await Promise.all([deps.runStore.prepareRun(jobId, data, subscriber), publishQueued(deps.outbox, subscriber, target, [zone])]);
       const dedupId = `${zone}|${target.module}@${target.version ?? 'latest'}`;
       const job = await queueFor(zone).add(DIAGNOSE_JOB, data, {
         ...DIAGNOSE_JOB_OPTIONS, jobId,

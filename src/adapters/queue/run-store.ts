@@ -14,6 +14,8 @@ export interface RecentDiagnosis {
 
 export interface RunStore {
   saveRequest(runId: string, request: DiagnoseJobData): Promise<void>;
+  /** saveRequest and a first subscriber in one round trip (the ack path counts them). */
+  prepareRun(runId: string, request: DiagnoseJobData, subscriber: Subscriber): Promise<void>;
   loadRequest(runId: string): Promise<DiagnoseJobData | null>;
   /** Adds a waiting person, then returns the result when the run already finished (the caller then posts it). */
   addSubscriber(runId: string, subscriber: Subscriber): Promise<Diagnosis | null>;
@@ -40,6 +42,11 @@ export function createRunStore(deps: { redis: Redis; prefix: string; ttlSeconds:
   return {
     async saveRequest(runId, request) {
       await redis.set(key('run', runId, 'request'), JSON.stringify(request), 'EX', ttlSeconds);
+    },
+    async prepareRun(runId, request, subscriber) {
+      const subs = key('run', runId, 'subs');
+      await redis.multi().set(key('run', runId, 'request'), JSON.stringify(request), 'EX', ttlSeconds)
+        .sadd(subs, JSON.stringify(subscriber)).expire(subs, ttlSeconds).exec();
     },
     async loadRequest(runId) {
       const text = await redis.get(key('run', runId, 'request'));
