@@ -73,6 +73,9 @@ describe('/gomod diagnose through the HTTP receiver', () => {
     expect(recheck.status).toBe(200);
     const again = await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.threadTs === ts && readBlocks(m.blocks).includes('Since the last run')));
     expect(readBlocks(again.blocks)).toContain('nothing changed: same class on every hop');
+    // The re-check's details go in the same thread (Slack threads hang off the parent, never off a reply).
+    await h.slack.waitFor(() => [...h.slack.messages.values()].filter((m) => m.threadTs === ts && readBlocks(m.blocks).includes('*Hops*')).length === 2);
+    expect([...h.slack.messages.values()].filter((m) => m.threadTs !== null && m.threadTs !== ts)).toEqual([]);
   });
 
   it('explains pasted go output in the channel', async () => {

@@ -55,7 +55,8 @@ export interface OutboxProcessorDeps {
   readonly now?: () => number;
 }
 
-const MessageState = z.object({ ts: z.string(), rank: z.coerce.number() });
+/** Where the keyed message is, how far it got, and the thread its replies belong in (a reply's ts is never a thread). */
+const MessageState = z.object({ ts: z.string(), rank: z.coerce.number(), thread: z.string().optional() });
 
 /** The outbox processor: per-channel limiter in Redis, Retry-After honoured, status messages edited in place, never backwards. */
 export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, token?: string) => Promise<string> {
@@ -117,7 +118,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
         case 'status': {
           if (state === null) {
             const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: message.threadTs });
-            await deps.redis.multi().hset(key('msg', message.key), { ts, rank: message.rank }).expire(key('msg', message.key), 7 * 24 * 3600).exec();
+            await deps.redis.multi().hset(key('msg', message.key), { ts, rank: message.rank, thread: message.threadTs ?? ts }).expire(key('msg', message.key), 7 * 24 * 3600).exec();
             return `posted ${ts}`;
           }
           await deps.slack.updateMessage({ channel: message.channel, ts: state.ts, text: message.text, blocks: message.blocks });
@@ -125,7 +126,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
           return `updated ${state.ts}`;
         }
         case 'thread': {
-          const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: state?.ts });
+          const { ts } = await deps.slack.postMessage({ channel: message.channel, text: message.text, blocks: message.blocks, threadTs: state?.thread ?? state?.ts });
           return `replied ${ts}`;
         }
         case 'post': {
