@@ -11,7 +11,7 @@ import { createRemoteZoneChecker, startZoneCheckWorker } from '../adapters/repor
 import { createPagerDutyPager, DEFAULT_PAGERDUTY_EVENTS_URL } from '../adapters/pager/create-pagerduty-pager.js';
 import { createPaging } from '../adapters/pager/create-paging.js';
 import { createRedisIncidentStore } from '../adapters/pager/redis-incident-store.js';
-import { createWorkerConnection } from '../adapters/queue/redis-connections.js';
+import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connections.js';
 import { createOutbox, type Outbox } from '../adapters/queue/slack-outbox.js';
 import { renderCodeSections, renderSection } from '../adapters/slack/blocks/block-kit.js';
 import type { DailyReport } from '../core/report/daily-report.js';
@@ -34,6 +34,14 @@ function createLocalZoneChecker(zones: readonly { name: string; env: Readonly<Re
     const { probe, proxyFor } = await (probes.get(plan.zone) as Promise<ZoneProbe>);
     return runZoneChecks(plan, watchlist, { probe, proxyFor, budget: REPORT_BUDGET, concurrency, now: () => new Date().toISOString() });
   };
+}
+
+/** For serve's `createIncidentLister` plugin: App Home's open incidents, read from Redis by any bot process (fails fast). */
+export function createIncidentLister(context: RoleContext): () => Promise<{ title: string; severity: string; state: string; since: number }[]> {
+  const connection = createProducerConnection(context.redisUrl, 'gomod-doctor-incidents');
+  connection.on('error', () => undefined); // App Home then shows "not available"; the lister's caller bounds the wait
+  const store = createRedisIncidentStore({ redis: connection, prefix: context.prefix, retentionSeconds: 30 * 86_400 });
+  return async () => (await store.listOpen()).map((r) => ({ title: r.state.summary, severity: r.state.severity, state: r.state.status, since: Date.parse(r.state.triggeredAt) }));
 }
 
 /** For the worker role of one zone: runs that zone's report and watch checks (with GOMOD_DOCTOR_ZONE_CHECKS=workers). */
