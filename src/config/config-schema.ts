@@ -59,9 +59,11 @@ export const ConfigSchema = z.strictObject({
     dedupSeconds: z.number().int().min(0).default(60),
     /** Diagnosis results kept for Re-check and "Show change request". */
     resultTtlHours: z.number().int().positive().default(168),
+    /** zone=all answers after this long even when a zone has not (no worker alive there), naming the silent zones. */
+    compareDeadlineSeconds: z.number().int().min(1).default(120),
     /** The engine's whole budget for one verdict (the engine's default when absent). */
     diagnosisTimeoutMs: z.number().int().min(100).max(120_000).optional(),
-  }).default({ concurrency: 50, dedupSeconds: 60, resultTtlHours: 168 }),
+  }).default({ concurrency: 50, dedupSeconds: 60, resultTtlHours: 168, compareDeadlineSeconds: 120 }),
   outbox: z.strictObject({
     /** At most one post per channel per interval (Slack allows about one a second). */
     perChannelIntervalMs: z.number().int().min(0).default(1000),

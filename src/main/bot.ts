@@ -61,7 +61,7 @@ export async function startBotRole(options: BotRoleOptions): Promise<RunningRole
   }
   const runStore = createRunStore({ redis: producerConnection, prefix, ttlSeconds: config.queue.resultTtlHours * 3600 });
   const outbox = createOutbox({ connection: producerConnection, prefix });
-  const producer = createDiagnoseProducer({ connection: producerConnection, prefix, runStore, outbox, dedupSeconds: config.queue.dedupSeconds });
+  const producer = createDiagnoseProducer({ connection: producerConnection, prefix, runStore, outbox, dedupSeconds: config.queue.dedupSeconds, compareDeadlineSeconds: config.queue.compareDeadlineSeconds });
   const reports = createReportRequester({ connection: producerConnection, prefix });
   const zones = Object.keys(config.zones);
   options.metrics.setQueueDepthSource(async () => {

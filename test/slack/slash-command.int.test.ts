@@ -116,4 +116,13 @@ describe('/gomod diagnose through the HTTP receiver', () => {
     expect(text).toContain('zone *office*: *`tcp.refused`*');
     expect(text).toContain('*Hop by hop*');
   });
+
+  it('answers zone=all by its deadline when a zone has no worker, naming the silent zone', async () => {
+    const h = await startHarness({ zones: { office: 'tcp-refused', ghost: 'tcp-refused' }, role: ['--zone', 'office'], extraConfig: { queue: { compareDeadlineSeconds: 1 } } });
+    await h.command('diagnose corp.example/hello@v1.0.0 zone=all');
+    const reply = await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.text.startsWith('Not every zone answered')));
+    const text = readBlocks(reply.blocks);
+    expect(text).toContain('zone *office*: *`tcp.refused`*');
+    expect(text).toContain('zone *ghost*: no answer in time');
+  });
 });

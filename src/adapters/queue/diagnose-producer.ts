@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { FlowProducer, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { FlowProducer, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Diagnosis } from '../../core/diagnosis.js';
 import type { RunTarget } from '../slack/blocks/render-run-status.js';
 import { DiagnoseJobData, type Subscriber } from './job-payloads.js';
 import { publishComparison, publishQueued, publishResult } from './publish-run.js';
-import { COMPARE_QUEUE, DIAGNOSE_JOB, diagnoseQueueName } from './queue-names.js';
+import { COMPARE_DEADLINE_JOB, COMPARE_QUEUE, DIAGNOSE_JOB, diagnoseQueueName } from './queue-names.js';
 import type { RunStore } from './run-store.js';
 import type { Outbox } from './slack-outbox.js';
 
@@ -32,7 +32,7 @@ export interface DiagnoseProducer {
   close(): Promise<void>;
 }
 
-export function createDiagnoseProducer(deps: { connection: Redis; prefix: string; runStore: RunStore; outbox: Outbox; dedupSeconds: number; now?: () => number }): DiagnoseProducer {
+export function createDiagnoseProducer(deps: { connection: Redis; prefix: string; runStore: RunStore; outbox: Outbox; dedupSeconds: number; compareDeadlineSeconds?: number; now?: () => number }): DiagnoseProducer {
   const now = deps.now ?? Date.now;
   const queues = new Map<string, Queue>();
   const queueFor = (zone: string): Queue => {
@@ -45,6 +45,7 @@ export function createDiagnoseProducer(deps: { connection: Redis; prefix: string
     return queue;
   };
   let flows: FlowProducer | null = null;
+  let compareQueue: Queue | null = null;
 
   /** Joins a run that is already going; when it already finished, posts its result right away. */
   const join = async (runId: string, subscriber: Subscriber): Promise<void> => {
@@ -88,29 +89,49 @@ export function createDiagnoseProducer(deps: { connection: Redis; prefix: string
           opts: { ...DIAGNOSE_JOB_OPTIONS, jobId: randomUUID(), ignoreDependencyOnFailure: true },
         })),
       });
+      if (compareQueue === null) {
+        compareQueue = new Queue(COMPARE_QUEUE, { connection: deps.connection, prefix: deps.prefix });
+        compareQueue.on('error', () => undefined);
+      }
+      await compareQueue.add(COMPARE_DEADLINE_JOB, { runId, module: target.module, version: target.version, zones: [...zones] }, {
+        jobId: `${runId}-deadline`, delay: (deps.compareDeadlineSeconds ?? 120) * 1000, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 },
+      });
       return { runId, shared: false };
     },
     queueFor,
     async close() {
-      await Promise.allSettled([...[...queues.values()].map((q) => q.close()), flows?.close()]);
+      await Promise.allSettled([...[...queues.values()].map((q) => q.close()), flows?.close(), compareQueue?.close()]);
     },
   };
 }
 
-/** The parent of a zone=all flow: compares what each zone saw and posts one reply. Needs only Redis. */
+/**
+ * The parent of a zone=all flow compares what each zone saw and posts one reply; its deadline job answers
+ * instead when a zone stays silent (no worker alive there). Needs only Redis.
+ */
 export function startCompareWorker(deps: { connection: Redis; prefix: string; runStore: RunStore; outbox: Outbox; logger: Logger }): Worker {
-  const processor = async (job: Job): Promise<string> => {
-    const target = job.data as { module?: unknown; version?: unknown; zones?: unknown };
+  const publish = async (runId: string, data: unknown, values: Record<string, unknown>, deadline: boolean): Promise<string> => {
+    const target = data as { module?: unknown; version?: unknown; zones?: unknown };
     if (typeof target.module !== 'string' || !Array.isArray(target.zones)) throw new UnrecoverableError('compare payload invalid');
     const version = typeof target.version === 'string' ? target.version : null;
-    const values = await job.getChildrenValues<Diagnosis>();
     const diagnoses = Object.values(values).filter((d): d is Diagnosis => typeof d === 'object' && d !== null && 'class' in d);
-    for (const subscriber of await deps.runStore.listSubscribers(job.id ?? '')) {
-      await publishComparison(deps.outbox, subscriber, { module: target.module, version }, diagnoses);
+    const silent = deadline ? (target.zones as unknown[]).map(String).filter((zone) => !diagnoses.some((d) => d.zone === zone)) : [];
+    for (const subscriber of await deps.runStore.listSubscribers(runId)) {
+      await publishComparison(deps.outbox, subscriber, { module: target.module, version }, diagnoses, silent);
     }
-    return `compared ${diagnoses.length} zones`;
+    return `compared ${diagnoses.length} zones${silent.length > 0 ? `; silent: ${silent.join(', ')}` : ''}`;
+  };
+  let queue: Queue | null = null;
+  const processor = async (job: Job): Promise<string> => {
+    if (job.name !== COMPARE_DEADLINE_JOB) return publish(job.id ?? '', job.data, await job.getChildrenValues(), false);
+    const runId = String((job.data as { runId?: unknown }).runId);
+    queue ??= new Queue(COMPARE_QUEUE, { connection: deps.connection, prefix: deps.prefix });
+    const parent = await Job.fromId(queue, runId);
+    if (parent === undefined || await parent.getState() === 'completed') return 'the comparison was already posted';
+    return publish(runId, parent.data, await parent.getChildrenValues(), true);
   };
   const worker = new Worker(COMPARE_QUEUE, processor, { connection: deps.connection, prefix: deps.prefix, concurrency: 10, name: 'gomod-doctor-compare' });
   worker.on('error', (err) => deps.logger.error({ err }, 'compare worker error'));
+  worker.on('closing', () => { void queue?.close(); });
   return worker;
 }

@@ -35,8 +35,9 @@ export async function publishResult(outbox: Outbox, subscriber: Subscriber, runI
   }
 }
 
-export async function publishComparison(outbox: Outbox, subscriber: Subscriber, target: RunTarget, diagnoses: readonly Diagnosis[]): Promise<void> {
-  await sendStatus(outbox, subscriber, StatusRank.final, renderComparison(target, diagnoses), `${subscriber.id}-verdict`);
+/** The zone=all reply; the same job id whether the flow or its deadline gets there first, so it is posted once. */
+export async function publishComparison(outbox: Outbox, subscriber: Subscriber, target: RunTarget, diagnoses: readonly Diagnosis[], silentZones: readonly string[] = []): Promise<void> {
+  await sendStatus(outbox, subscriber, StatusRank.final, renderComparison(target, diagnoses, silentZones), `${subscriber.id}-verdict`);
 }
 
 export async function publishFailure(outbox: Outbox, subscriber: Subscriber, target: RunTarget, zone: string, reason: string): Promise<void> {

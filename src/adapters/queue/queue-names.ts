@@ -8,6 +8,7 @@ export const REPORT_QUEUE = 'report';
 /** Job name of `/gomod report`; its data is a `ReportRequest` (report-request.ts). */
 export const REPORT_ON_DEMAND_JOB = 'report-on-demand';
 export const DIAGNOSE_JOB = 'diagnose';
+export const COMPARE_DEADLINE_JOB = 'compare-deadline';
 
 export function diagnoseQueueName(zone: string): string {
   return `diagnose-${zone}`;
