@@ -1,6 +1,7 @@
 import type { BenchSuite } from './bench-suite.js';
 import { explainThroughputSuite } from './suites/explain-throughput.js';
 import { healthyVsGoSuite } from './suites/healthy-vs-go.js';
+import { pagerThroughputSuite, reportThroughputSuite } from './suites/report-and-paging.js';
 import { timeToVerdictSuite } from './suites/time-to-verdict.js';
 import { zipHashMemorySuite } from './suites/zip-hash-memory.js';
 
@@ -10,4 +11,6 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   healthyVsGoSuite,
   explainThroughputSuite,
   zipHashMemorySuite,
+  reportThroughputSuite,
+  pagerThroughputSuite,
 ];
