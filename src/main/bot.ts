@@ -101,7 +101,11 @@ export async function startBotRole(options: BotRoleOptions): Promise<RunningRole
     perChannelIntervalMs: config.outbox.perChannelIntervalMs, messageLimitBackoffMs: config.outbox.messageLimitBackoffMs,
   }), { connection: workerConnection, prefix, concurrency: 8, name: 'gomod-doctor-outbox' });
   outboxWorker.on('error', (err) => logger.error({ err }, 'outbox worker error'));
-  outboxWorker.on('failed', (job, err) => logger.error({ jobId: job?.id, err }, 'outbox message dropped after its retries'));
+  outboxWorker.on('completed', () => options.metrics.countJob(SLACK_OUTBOX_QUEUE, 'completed'));
+  outboxWorker.on('failed', (job, err) => {
+    options.metrics.countJob(SLACK_OUTBOX_QUEUE, 'failed');
+    logger.error({ jobId: job?.id, err }, 'outbox message failed');
+  });
   const compareWorker = startCompareWorker({ connection: workerConnection, prefix, runStore, outbox, logger });
 
   let httpPort: number | null = null;

@@ -8,11 +8,14 @@ describe('the bot while Redis is down', () => {
     const port = await findFreePort();
     let redis = await startPrivateRedis({ port });
     onTestFinished(() => redis.stop());
-    const h = await startHarness({ zones: { office: 'tcp-refused' }, redisUrl: redis.url });
+    const h = await startHarness({ zones: { office: 'tcp-refused' }, redisUrl: redis.url, metricsPort: true });
+    const readyz = async (): Promise<number> => (await fetch(`http://127.0.0.1:${h.serving.metricsPort}/readyz`)).status;
+    expect(await readyz()).toBe(200);
     expect((await h.command('diagnose corp.example/hello@v1.0.0')).json['text']).toContain('Diagnosing');
     await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.text.startsWith('tcp.refused')));
 
     await redis.stop();
+    expect(await readyz()).toBe(503);
     const burst = await Promise.all(Array.from({ length: 20 }, (_, i) =>
       h.command(i % 2 === 0 ? `diagnose corp.example/hello@v1.0.${i}` : 'report', { user: `U${i}` })));
     for (const answer of burst) {
@@ -32,5 +35,6 @@ describe('the bot while Redis is down', () => {
     expect(String(again.json['text'])).toContain('Diagnosing `corp.example/hello@v1.1.0`');
     const verdict = await h.slack.waitFor(() => [...h.slack.messages.values()].find((m) => m.text.includes('hello@v1.1.0') && m.text.startsWith('tcp.refused')), 40_000);
     expect(verdict.channel).toBe('C0001');
+    expect(await readyz()).toBe(200);
   });
 });
