@@ -1,3 +1,4 @@
+import type { App } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
@@ -37,6 +38,8 @@ export interface BotRoleOptions {
   readonly isReady: () => Promise<boolean>;
   /** The paging side's open incidents for App Home (src/core/escalation); null until it is wired. */
   readonly listOpenIncidents?: (() => Promise<readonly HomeIncident[]>) | null;
+  /** Extra listeners from other parts (incident buttons), registered after ours. */
+  readonly registerMore?: (app: App) => void;
   /** Longest wait on Redis or Slack before an ack (default 1500 ms). */
   readonly boundMs?: number;
 }
@@ -95,6 +98,7 @@ export async function startBotRole(options: BotRoleOptions): Promise<RunningRole
     onCommand: (verb, result) => options.metrics.countCommand(verb, result),
   });
 
+  options.registerMore?.(app);
   const outboxWorker = new Worker(SLACK_OUTBOX_QUEUE, createOutboxProcessor({
     redis: workerConnection, prefix, logger: logger.child({ component: 'outbox' }),
     slack: createSlackPoster(createSlackWebClient({ token: botToken, slackApiUrl })),

@@ -9,6 +9,7 @@ import { createLogger } from '../adapters/observability/create-logger.js';
 import { createMetrics, type Metrics } from '../adapters/observability/create-metrics.js';
 import { startHealthServer } from '../adapters/observability/health-routes.js';
 import { pingOnce, startEmbeddedRedis } from './embedded-redis.js';
+import type { App } from '@slack/bolt';
 import type { HomeIncident } from '../adapters/slack/blocks/render-home.js';
 import { startBotRole, type RunningRole } from './bot.js';
 import { startWorkerRole } from './worker.js';
@@ -34,6 +35,8 @@ export interface RoleContext {
 export interface ServePlugins {
   readonly startScheduler?: (context: RoleContext) => Promise<RunningRole>;
   readonly createIncidentLister?: (context: RoleContext) => () => Promise<readonly HomeIncident[]>;
+  /** More Bolt listeners on the bot (the incident Ack / Resolve buttons); they must ack first, like ours. */
+  readonly registerSlackHandlers?: (app: App, context: RoleContext) => void;
 }
 
 export interface Serving {
@@ -120,6 +123,7 @@ export async function startServe(argv: readonly string[], io: { readonly stdout:
       const bot = await startBotRole({
         ...context, http: http ? { port: port ?? 3000 } : null, isReady,
         listOpenIncidents: plugins.createIncidentLister === undefined ? null : plugins.createIncidentLister(context),
+        ...(plugins.registerSlackHandlers === undefined ? {} : { registerMore: (app: App) => plugins.registerSlackHandlers?.(app, context) }),
       });
       closers.push(bot.close);
       httpPort = bot.httpPort;
