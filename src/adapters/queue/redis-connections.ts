@@ -13,6 +13,8 @@ export function createProducerConnection(url: string, name: string): Redis {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2000,
+    // A burst of slash commands becomes a few socket writes instead of hundreds (producers only: it slows workers).
+    enableAutoPipelining: true,
     connectionName: name,
     protocol: 2,
     retryStrategy: (times) => Math.min(200 * times, 2000),
