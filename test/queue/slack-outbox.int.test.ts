@@ -91,6 +91,16 @@ describe('slack outbox', () => {
     expect((times[2] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(400);
   });
 
+  it('gives a burst in one channel one turn each, an interval apart on average', async () => {
+    const { slack, outbox } = await startOutbox({ intervalMs: 40 });
+    await Promise.all(Array.from({ length: 15 }, (_, n) => outbox.post({ channel: 'C7', text: `b${n}`, blocks: blocks(`b${n}`) })));
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').length === 15);
+    const times = slack.callsTo('chat.postMessage').map((c) => c.at).sort((a, b) => a - b);
+    // Each post waits for its own turn: the 15th comes at least 14 turns after the first (one turn of slack).
+    expect((times[14] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(13 * 40);
+    expect(new Set(slack.callsTo('chat.postMessage').map((c) => c.args['text'])).size).toBe(15);
+  });
+
   it('fails a malformed job at once instead of retrying it', async () => {
     const { prefix, slack } = await startOutbox();
     const { url } = useTestRedis();

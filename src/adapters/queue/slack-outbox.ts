@@ -55,6 +55,35 @@ export interface OutboxProcessorDeps {
   readonly now?: () => number;
 }
 
+/**
+ * Per-channel turns: each job reserves the next free time slot once (FIFO, one post per interval) and sleeps until
+ * it, so a burst in one channel costs one delay per message, not a stampede every interval.
+ * KEYS: the channel's next free time, this job's reserved slot. ARGV: now, interval (ms). Returns the wait in ms.
+ */
+const RESERVE_SLOT = `
+local now = tonumber(ARGV[1])
+local mine = redis.call('GET', KEYS[2])
+if mine then
+  local at = tonumber(mine)
+  if at <= now then redis.call('DEL', KEYS[2]) return 0 end
+  return at - now
+end
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local free = slot + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], free, 'PX', free - now + 60000)
+if slot <= now then return 0 end
+redis.call('SET', KEYS[2], slot, 'PX', slot - now + 600000)
+return slot - now
+`;
+
+/** Pushes the channel's next free time to now + ARGV[2] at least, and drops this job's turn. */
+const HOLD_CHANNEL = `
+local hold = tonumber(ARGV[1]) + tonumber(ARGV[2])
+if hold > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], hold, 'PX', tonumber(ARGV[2]) + 60000) end
+redis.call('DEL', KEYS[2])
+return 0
+`;
+
 /** Where the keyed message is, how far it got, and the thread its replies belong in (a reply's ts is never a thread). */
 const MessageState = z.object({ ts: z.string(), rank: z.coerce.number(), thread: z.string().optional() });
 
@@ -70,18 +99,14 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
     const parsed = MessageState.safeParse(await deps.redis.hgetall(key('msg', messageKey)));
     return parsed.success ? parsed.data : null;
   };
-  /** Claims the channel for one post; returns how long to wait when someone else holds it (or Slack asked us to wait). */
-  const claimChannel = async (channel: string): Promise<number> => {
-    if (deps.perChannelIntervalMs <= 0) {
-      const held = await deps.redis.pttl(key('channel', channel));
-      return held > 0 ? held : 0;
-    }
-    const ok = await deps.redis.set(key('channel', channel), '1', 'PX', deps.perChannelIntervalMs, 'NX');
-    if (ok === 'OK') return 0;
-    return Math.max(1, await deps.redis.pttl(key('channel', channel)));
+  /** Reserves this job's turn in the channel (or finds the turn it already holds); returns how long to wait for it. */
+  const claimChannel = async (channel: string, jobId: string): Promise<number> => {
+    const wait = await deps.redis.eval(RESERVE_SLOT, 2, key('channel', channel), key('slot', jobId), now(), deps.perChannelIntervalMs);
+    return Number(wait);
   };
-  const holdChannel = async (channel: string, ms: number): Promise<void> => {
-    await deps.redis.set(key('channel', channel), '1', 'PX', Math.max(1, ms));
+  /** Slack asked us to wait: nobody posts to the channel before then; this job takes a new turn after it. */
+  const holdChannel = async (channel: string, jobId: string, ms: number): Promise<void> => {
+    await deps.redis.eval(HOLD_CHANNEL, 2, key('channel', channel), key('slot', jobId), now(), Math.max(1, ms));
   };
 
   return async (job, token) => {
@@ -108,7 +133,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
       }
     }
 
-    const wait = await claimChannel(message.channel);
+    const wait = await claimChannel(message.channel, job.id ?? '');
     if (wait > 0) {
       if (lockKey !== null) await deps.redis.del(lockKey);
       return delay(job, token, wait);
@@ -141,7 +166,7 @@ export function createOutboxProcessor(deps: OutboxProcessorDeps): (job: Job, tok
       if (isAppError(error) && error.code === 'SLACK_RATE_LIMITED') {
         const retryAfterMs = typeof error.details['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : deps.messageLimitBackoffMs;
         log.warn({ error: error.details['error'], retryAfterMs }, 'Slack asked to slow down; holding the channel');
-        await holdChannel(message.channel, retryAfterMs);
+        await holdChannel(message.channel, job.id ?? '', retryAfterMs);
         return delay(job, token, retryAfterMs);
       }
       if (isAppError(error) && error.code === 'SLACK_API_ERROR') {

@@ -31,7 +31,7 @@ export function createBoltApp(options: BoltAppOptions): App {
   };
   if (options.transport.mode === 'socket') {
     // The Socket Mode client opens its WebSocket URL through its own Web API client: give it the same base URL.
-    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, tokenVerificationEnabled: false });
+    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, tokenVerificationEnabled: false, convoStore: false });
   }
   const receiver = new HTTPReceiver({
     signingSecret: options.transport.signingSecret,
@@ -42,7 +42,8 @@ export function createBoltApp(options: BoltAppOptions): App {
     ...(options.customRoutes === undefined ? {} : { customRoutes: options.customRoutes }),
   });
   // No auth.test before the first ack: the ack path must not depend on the Web API answering.
-  return new App({ token: options.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
+  // No conversation store either: nothing here reads it, and it costs every request.
+  return new App({ token: options.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false, convoStore: false });
 }
 
 /** Bolt's logger interface on top of pino (one JSON log for the whole process). */
