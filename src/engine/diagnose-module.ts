@@ -158,13 +158,20 @@ export async function diagnoseModule(request: DiagnoseRequest, deps: EngineDeps,
   const mod = await walk({ type: 'mod', version });
   if (!mod.ok) return finish(mod.failure, version, undefined);
   const modCheck = await verifier.verify(version, 'go.mod', mod.value.data === null ? '' : hashGoMod(mod.value.data), mod.value.data === null);
-  if (!modCheck.ok) return finish(modCheck.failure, version);
+  if (!modCheck.ok) return finish(withServingHop(modCheck.failure, consumed, 'mod'), version);
 
   const zip = await walk({ type: 'zip', version });
   if (!zip.ok) return finish(zip.failure, version);
   const zipCheck = await verifier.verify(version, 'zip', zip.value.data ?? '', zip.value.data === null);
-  if (!zipCheck.ok) return finish(zipCheck.failure, version);
+  if (!zipCheck.ok) return finish(withServingHop(zipCheck.failure, consumed, 'zip'), version);
   return finish(null, version);
+}
+
+/** A checksum mismatch names the hop that served the bits (the P0's dedup key is pattern + hop + zone). */
+function withServingHop(failure: Failure, consumed: readonly ProbeRecord[], step: 'mod' | 'zip'): Failure {
+  if (failure.cls !== 'checksum.mismatch' || failure.hop !== null) return failure;
+  const served = [...consumed].reverse().find((r) => r.step === step && r.verdict.cls === 'ok');
+  return served === undefined ? failure : { ...failure, hop: served.verdict.hop, hopRole: 'proxy' };
 }
 
 function inputFailure(cls: FailureClass, reason: string): Failure {

@@ -38,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runLab([...rest], io);
       case 'serve': {
         const { runServe } = await import('./serve.js');
-        return await runServe([...rest], io, io.env);
+        const { SERVE_PLUGINS } = await import('./serve-plugins.js');
+        return await runServe([...rest], io, io.env, SERVE_PLUGINS);
       }
       case 'report': {
         const { runReport } = await import('../cli/commands/report.js');

@@ -11,6 +11,7 @@ import { startHealthServer } from '../adapters/observability/health-routes.js';
 import { pingOnce, startEmbeddedRedis } from './embedded-redis.js';
 import type { App } from '@slack/bolt';
 import type { HomeIncident } from '../adapters/slack/blocks/render-home.js';
+import type { Diagnosis } from '../core/diagnosis.js';
 import { startBotRole, type RunningRole } from './bot.js';
 import { startWorkerRole } from './worker.js';
 
@@ -37,6 +38,8 @@ export interface ServePlugins {
   readonly createIncidentLister?: (context: RoleContext) => () => Promise<readonly HomeIncident[]>;
   /** More Bolt listeners on the bot (the incident Ack / Resolve buttons); they must ack first, like ours. */
   readonly registerSlackHandlers?: (app: App, context: RoleContext) => void;
+  /** A hook for every diagnosis a worker finishes (a checksum mismatch from any user's diagnosis pages). */
+  readonly createDiagnosisHook?: (context: RoleContext) => RunningRole & { onDiagnosis(diagnosis: Diagnosis): Promise<unknown> };
 }
 
 export interface Serving {
@@ -105,14 +108,17 @@ export async function startServe(argv: readonly string[], io: { readonly stdout:
     if (role === 'all' || role === 'worker') {
       if (role === 'worker' && zoneFlag === undefined) throw usage('--role worker needs --zone <name>');
       const zones = zoneFlag === undefined ? Object.keys(config.zones) : [zoneFlag];
+      const hook = plugins.createDiagnosisHook?.(context);
       for (const zone of zones) {
         const worker = await startWorkerRole({
           config, zone, redisUrl, prefix, env, logger, metrics,
+          ...(hook === undefined ? {} : { onDiagnosis: (d: Diagnosis) => hook.onDiagnosis(d) }),
           ...(concurrency === undefined ? {} : { concurrency }),
           ...readTuning(env),
         });
         closers.push(worker.close);
       }
+      if (hook !== undefined) closers.push(hook.close);
     }
     if ((role === 'all' || role === 'scheduler')) {
       if (plugins.startScheduler === undefined) logger.warn('scheduler role: no scheduler is wired into this build (daily report and watch checks are off)');

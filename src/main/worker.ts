@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema.js';
+import type { Diagnosis } from '../core/diagnosis.js';
 import { AppError, ErrorCode } from '../core/errors.js';
 import type { Metrics } from '../adapters/observability/create-metrics.js';
 import { createDiagnoseProcessor, startDiagnoseWorker } from '../adapters/queue/diagnose-worker.js';
@@ -23,6 +24,8 @@ export interface WorkerRoleOptions {
   readonly stalledIntervalMs?: number;
   /** How long SIGTERM waits for diagnoses in flight before cancelling them. */
   readonly graceMs?: number;
+  /** Called with every finished diagnosis (paging raises the supply-chain P0 on a checksum mismatch). */
+  readonly onDiagnosis?: (diagnosis: Diagnosis) => Promise<unknown>;
   /** Extra engine options (the lab's resolver and loopback pins in rehearsals). */
   readonly diagnoserOptions?: Partial<Pick<CreateDiagnoserOptions, 'resolverServers' | 'connectTo' | 'goVersionOutput'>>;
 }
@@ -54,7 +57,10 @@ export async function startWorkerRole(options: WorkerRoleOptions): Promise<Runni
     processor: createDiagnoseProcessor({
       zone, diagnoser, runStore, outbox, logger: log,
       timeoutMs: Math.max(30_000, (config.queue.diagnosisTimeoutMs ?? 5000) * 4),
-      onDiagnosis: (d) => options.metrics.observeDiagnosis(d),
+      onDiagnosis: (d) => {
+        options.metrics.observeDiagnosis(d);
+        options.onDiagnosis?.(d).catch((err: unknown) => log.error({ err }, 'diagnosis hook failed'));
+      },
       onJob: (result) => options.metrics.countJob(`diagnose-${zone}`, result),
     }),
   });

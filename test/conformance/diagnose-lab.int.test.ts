@@ -77,6 +77,8 @@ describe('the go command\'s path, step by step', () => {
     expect(diagnosis.severity).toBe('P0');
     expect(diagnosis.findings[0]?.evidence).toMatch(/^downloaded h1:\S+ ≠ go\.sum h1:\S+$/);
     expect(diagnosis.findings[0]?.goError).toContain('SECURITY ERROR');
+    // The hop that served the bits, so the supply-chain P0 is keyed by pattern + hop + zone.
+    expect(diagnosis.findings[0]?.hop).toBe(lab.urls.trusted);
   });
 });
 

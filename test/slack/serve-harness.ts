@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { onTestFinished } from 'vitest';
 import { findLabScenario } from '../../src/lab/scenarios.js';
 import { startLab, type Lab } from '../../src/lab/start-lab.js';
-import { startServe, type Serving } from '../../src/main/serve.js';
+import { startServe, type ServePlugins, type Serving } from '../../src/main/serve.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { postSigned, slashCommandBody } from '../support/signed-request.js';
 import { useTestRedis } from '../support/redis.js';
@@ -32,7 +32,7 @@ export interface Harness {
  * `gomod-doctor serve --http --port 0` in this process, against a fresh lab, the Slack stand-in and the test Redis.
  * `zones` maps zone names to lab scenario ids (their Go environment becomes the zone's).
  */
-export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[]; metricsPort?: boolean; socketMode?: boolean }): Promise<Harness> {
+export async function startHarness(options: { zones: Record<string, string>; extraConfig?: Record<string, unknown>; redisUrl?: string; lab?: Lab; role?: string[]; metricsPort?: boolean; socketMode?: boolean; plugins?: ServePlugins; env?: Record<string, string> }): Promise<Harness> {
   const { url, prefix } = useTestRedis([], options.redisUrl);
   const lab = options.lab ?? await startLab();
   const slack = await startFakeSlackApi();
@@ -59,7 +59,8 @@ export async function startHarness(options: { zones: Record<string, string>; ext
     PATH: process.env['PATH'], HOME: scratch, GOENV: 'off', NETRC: join(scratch, 'netrc'),
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'xapp-1-test-token', SLACK_API_URL: slack.apiUrl,
     REDIS_URL: url, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'info',
-  });
+    ...options.env,
+  }, options.plugins);
   onTestFinished(async () => {
     await serving.close();
     await slack.close();
