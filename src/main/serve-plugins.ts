@@ -4,7 +4,7 @@ import { createIncidentActions } from '../adapters/pager/create-incident-actions
 import { createProducerConnection } from '../adapters/queue/redis-connections.js';
 import { parseDurationMs } from '../config/config-schema.js';
 import type { RoleContext, ServePlugins } from './serve.js';
-import { createIncidentLister, startSchedulerRole } from './start-scheduler-role.js';
+import { createIncidentLister, startSchedulerRole, startZoneCheckRole } from './start-scheduler-role.js';
 
 /** The escalation policy of the configuration (the pure policy in core/escalation reads it). */
 function policyOf(context: RoleContext) {
@@ -36,6 +36,7 @@ function createActions(context: RoleContext, name: string) {
  */
 export const SERVE_PLUGINS: ServePlugins = {
   startScheduler: startSchedulerRole,
+  startZoneChecks: startZoneCheckRole,
   createIncidentLister,
   registerSlackHandlers: (app: App, context: RoleContext) => {
     const { actions } = createActions(context, 'gomod-doctor-incident-buttons');

@@ -38,6 +38,8 @@ export interface ServePlugins {
   readonly createIncidentLister?: (context: RoleContext) => () => Promise<readonly HomeIncident[]>;
   /** More Bolt listeners on the bot (the incident Ack / Resolve buttons); they must ack first, like ours. */
   readonly registerSlackHandlers?: (app: App, context: RoleContext) => void;
+  /** Runs a zone's report and watch checks on that zone's workers (with GOMOD_DOCTOR_ZONE_CHECKS=workers). */
+  readonly startZoneChecks?: (context: RoleContext, zone: string) => RunningRole;
   /** A hook for every diagnosis a worker finishes (a checksum mismatch from any user's diagnosis pages). */
   readonly createDiagnosisHook?: (context: RoleContext) => RunningRole & { onDiagnosis(diagnosis: Diagnosis): Promise<unknown> };
 }
@@ -117,6 +119,7 @@ export async function startServe(argv: readonly string[], io: { readonly stdout:
           ...readTuning(env),
         });
         closers.push(worker.close);
+        if (plugins.startZoneChecks !== undefined && env['GOMOD_DOCTOR_ZONE_CHECKS'] === 'workers') closers.push(plugins.startZoneChecks(context, zone).close);
       }
       if (hook !== undefined) closers.push(hook.close);
     }
