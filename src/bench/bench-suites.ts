@@ -1,4 +1,5 @@
 import type { BenchSuite } from './bench-suite.js';
+import { ackLatencySuite } from './suites/ack-latency.js';
 import { explainThroughputSuite } from './suites/explain-throughput.js';
 import { healthyVsGoSuite } from './suites/healthy-vs-go.js';
 import { pagerThroughputSuite, reportThroughputSuite } from './suites/report-and-paging.js';
@@ -13,4 +14,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   zipHashMemorySuite,
   reportThroughputSuite,
   pagerThroughputSuite,
+  ackLatencySuite,
 ];
