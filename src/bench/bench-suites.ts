@@ -1,6 +1,7 @@
 import type { BenchSuite } from './bench-suite.js';
 import { ackLatencySuite } from './suites/ack-latency.js';
 import { explainThroughputSuite } from './suites/explain-throughput.js';
+import { poolThroughputSuite } from './suites/pool-throughput.js';
 import { healthyVsGoSuite } from './suites/healthy-vs-go.js';
 import { pagerThroughputSuite, reportThroughputSuite } from './suites/report-and-paging.js';
 import { timeToVerdictSuite } from './suites/time-to-verdict.js';
@@ -15,4 +16,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   reportThroughputSuite,
   pagerThroughputSuite,
   ackLatencySuite,
+  poolThroughputSuite,
 ];
