@@ -33,7 +33,7 @@ export function spawnLineChild(args: readonly string[], env: Readonly<Record<str
   });
   child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-4000); });
   child.on('error', (error) => { exited = `spawn failed: ${error.message}`; wake(); });
-  child.on('exit', (code, signal) => { exited = `exited ${code ?? signal ?? '?'}`; wake(); });
+  child.on('close', (code, signal) => { exited = `exited ${code ?? signal ?? '?'}`; wake(); });
   const gone = new Promise<void>((resolve) => child.once('close', () => resolve()));
 
   return {

@@ -7,6 +7,7 @@ import type { BenchContext, BenchGoal, BenchSuite } from '../bench-suite.js';
 import { parseJsonLine, spawnLineChild, type LineChild } from '../bot-line-child.js';
 import { startSlackStandIn, type SlackStandIn } from '../bot-slack-stand-in.js';
 import { clearPrefix } from '../pool-clear-prefix.js';
+import { openBenchRedis } from '../pool-open-redis.js';
 import { renderTable } from '../render-table.js';
 
 const BURST = 200;
@@ -14,7 +15,6 @@ const ROUNDS = 2;
 const GOAL_RATIO = 2;
 const SLACK_LIMIT_MS = 3000;
 const SECRET = 'bench-signing-secret';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const COMMANDS = ['help', 'diagnose corp.example/hello@v1.0.0'] as const;
 const CONFIG = `zones:
   bench:
@@ -76,10 +76,10 @@ function percentile(samples: readonly Sample[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function startBot(context: BenchContext, slack: SlackStandIn, configPath: string, prefix: string): Promise<{ child: LineChild; port: number }> {
+async function startBot(context: BenchContext, slack: SlackStandIn, configPath: string, redisUrl: string, prefix: string): Promise<{ child: LineChild; port: number }> {
   const child = spawnLineChild([join(context.repoRoot, 'dist', 'main', 'cli.js'), 'serve', '--role', 'bot', '--http', '--port', '0', '--config', configPath], {
     PATH: process.env['PATH'] ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-    REDIS_URL, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info',
+    REDIS_URL: redisUrl, GOMOD_DOCTOR_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info',
   });
   try {
     const port = await child.waitFor((line) => {
@@ -98,13 +98,14 @@ async function runAckLatency(context: BenchContext): Promise<readonly BenchGoal[
   const scratch = await mkdtemp(join(tmpdir(), 'gomod-doctor-bench-ack-'));
   const configPath = join(scratch, 'gomod-doctor.yml');
   await writeFile(configPath, CONFIG);
+  const redis = await openBenchRedis();
   const slack = await startSlackStandIn();
   const plain = spawnLineChild([join(context.benchDir, 'bot-plain-server-child.js')], { PATH: process.env['PATH'] ?? '' });
   let bot: { child: LineChild; port: number } | null = null;
   const goals: BenchGoal[] = [];
   try {
     const plainPort = await plain.waitFor((line) => { const v = parseJsonLine(line)?.['port']; return typeof v === 'number' ? v : undefined; }, 10_000, 'plain server port');
-    bot = await startBot(context, slack, configPath, prefix);
+    bot = await startBot(context, slack, configPath, redis.url, prefix);
     const botPort = bot.port;
     // Warm-up: both servers answer a small burst first (JIT, Redis connections).
     await sendBurst(plainPort, '/', 'help', 'W', slack.responseUrl);
@@ -132,13 +133,15 @@ async function runAckLatency(context: BenchContext): Promise<readonly BenchGoal[
       { header: 'plain p50 ms', align: 'right' }, { header: 'plain p99 ms', align: 'right' }, { header: 'p99 ratio', align: 'right' }, { header: 'non-200', align: 'right' },
     ], rows)) context.print(line);
     context.print(`${ROUNDS}×${BURST} concurrent signed slash commands per command, interleaved with the same bursts to a do-nothing node:http child;`);
-    context.print('bot = `serve --role bot --http` in its own process (Redis on 127.0.0.1:6379, Slack stand-in on loopback); one connection per request.');
+    context.print('bot = `serve --role bot --http` in its own process, Slack stand-in on loopback, one connection per request;');
+    context.print(`Redis: ${redis.description}.`);
     context.print(`Slack stand-in saw ${slack.calls()} Web API call(s) / response_url post(s) meanwhile.`);
   } finally {
     await Promise.allSettled([bot?.child.stop(), plain.stop()]);
     await slack.close();
-    const deleted = await clearPrefix(REDIS_URL, prefix).catch((error: unknown) => { context.print(`!!! could not clear ${prefix}: ${String(error)}`); return 0; });
+    const deleted = await clearPrefix(redis.url, prefix).catch((error: unknown) => { context.print(`!!! could not clear ${prefix}: ${String(error)}`); return 0; });
     context.print(`cleared ${deleted} Redis key(s) under ${prefix}:`);
+    await redis.close();
     await rm(scratch, { recursive: true, force: true });
   }
   return goals;

@@ -15,15 +15,15 @@ import { startLab, type Lab } from '../../lab/start-lab.js';
 import { createDiagnoser } from '../../main/create-diagnoser.js';
 import type { BenchContext, BenchGoal, BenchSuite } from '../bench-suite.js';
 import { clearPrefix } from '../pool-clear-prefix.js';
+import { openBenchRedis } from '../pool-open-redis.js';
 import { renderTable } from '../render-table.js';
 import { runPool } from '../run-pool.js';
 
 const JOBS = 600;
-const WARM_UP = 100;
+const WARM_UP = 50;
 const CONCURRENCY = 50;
 const ZONE = 'lab';
 const SCENARIO = 'ok-healthy';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const GOAL_RATE = 300;
 const GOAL_OVERHEAD = 0.15;
 const POOL_CAP_MS = 120_000;
@@ -64,10 +64,10 @@ async function measureDirect(diagnoser: Diagnoser, target: { module: string; ver
  * to the outbox, one BullMQ job each) and a diagnose worker of concurrency CONCURRENCY on the same engine.
  * Timed from the first enqueue to the last completion, all enqueued at once as a burst of commands would.
  */
-async function measurePool(diagnoser: Diagnoser, target: { module: string; version: string | null }, prefix: string): Promise<Rate & { failed: number }> {
+async function measurePool(diagnoser: Diagnoser, target: { module: string; version: string | null }, redisUrl: string, prefix: string): Promise<Rate & { failed: number }> {
   const logger = createLogger({ level: 'warn' });
-  const producerConnection = createProducerConnection(REDIS_URL, 'gomod-doctor-bench-producer');
-  const workerConnection = createWorkerConnection(REDIS_URL, 'gomod-doctor-bench-worker');
+  const producerConnection = createProducerConnection(redisUrl, 'gomod-doctor-bench-producer');
+  const workerConnection = createWorkerConnection(redisUrl, 'gomod-doctor-bench-worker');
   producerConnection.on('error', () => undefined);
   workerConnection.on('error', () => undefined);
   const runStore = createRunStore({ redis: producerConnection, prefix, ttlSeconds: 3600 });
@@ -109,22 +109,28 @@ async function measurePool(diagnoser: Diagnoser, target: { module: string; versi
 async function runPoolThroughput(context: BenchContext): Promise<readonly BenchGoal[]> {
   const prefix = `bench-pool-${randomUUID().slice(0, 8)}`;
   const scratch = await mkdtemp(join(tmpdir(), 'gomod-doctor-bench-pool-'));
+  const redis = await openBenchRedis();
   const lab = await startLab();
   try {
     const diagnoser = await buildLabDiagnoser(lab, scratch, context.goVersion);
     const target = readTarget();
     await measureDirect(diagnoser, target, WARM_UP);
-    const direct = await measureDirect(diagnoser, target, JOBS);
-    const pool = await measurePool(diagnoser, target, prefix);
+    // direct, pool, direct: the baseline is the mean of the runs on either side, so drifting machine load falls on both.
+    const before = await measureDirect(diagnoser, target, JOBS);
+    const pool = await measurePool(diagnoser, target, redis.url, prefix);
+    const after = await measureDirect(diagnoser, target, JOBS);
+    const direct: Rate = { seconds: (before.seconds + after.seconds) / 2, perSecond: (before.perSecond + after.perSecond) / 2, notOk: before.notOk + after.notOk };
     const overhead = 1 - pool.perSecond / direct.perSecond;
     for (const line of renderTable([
       { header: 'path' }, { header: 'jobs', align: 'right' }, { header: 'seconds', align: 'right' }, { header: 'diagnoses/s', align: 'right' }, { header: 'not ok', align: 'right' },
     ], [
-      ['engine called directly', String(JOBS), direct.seconds.toFixed(2), direct.perSecond.toFixed(1), String(direct.notOk)],
+      ['engine called directly (before)', String(JOBS), before.seconds.toFixed(2), before.perSecond.toFixed(1), String(before.notOk)],
+      ['engine called directly (after)', String(JOBS), after.seconds.toFixed(2), after.perSecond.toFixed(1), String(after.notOk)],
       ['BullMQ pool (producer → Redis → worker)', String(JOBS), pool.seconds.toFixed(2), pool.perSecond.toFixed(1), String(pool.notOk + pool.failed)],
     ])) context.print(line);
-    context.print(`queue overhead ${(overhead * 100).toFixed(1)}% (1 − pool rate / direct rate); concurrency ${CONCURRENCY} both; scenario ${SCENARIO};`);
-    context.print(`after ${WARM_UP} direct warm-up diagnoses; Redis ${REDIS_URL}, prefix ${prefix} (cleared below).`);
+    context.print(`queue overhead ${(overhead * 100).toFixed(1)}% (1 − pool rate / mean direct rate ${direct.perSecond.toFixed(1)}/s); concurrency ${CONCURRENCY} both; scenario ${SCENARIO};`);
+    context.print(`after ${WARM_UP} direct warm-up diagnoses; prefix ${prefix} (cleared below);`);
+    context.print(`Redis: ${redis.description}.`);
     if (direct.perSecond < GOAL_RATE) {
       context.print(`the engine alone reaches ${direct.perSecond.toFixed(0)}/s on this machine: the ${GOAL_RATE}/s goal is out of the pool's reach here;`);
       context.print('what the pool controls is its overhead over the engine.');
@@ -139,8 +145,9 @@ async function runPoolThroughput(context: BenchContext): Promise<readonly BenchG
     ];
   } finally {
     await lab.close();
-    const deleted = await clearPrefix(REDIS_URL, prefix).catch((error: unknown) => { context.print(`!!! could not clear ${prefix}: ${String(error)}`); return 0; });
+    const deleted = await clearPrefix(redis.url, prefix).catch((error: unknown) => { context.print(`!!! could not clear ${prefix}: ${String(error)}`); return 0; });
     context.print(`cleared ${deleted} Redis key(s) under ${prefix}:`);
+    await redis.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }
