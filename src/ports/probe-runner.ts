@@ -62,6 +62,11 @@ export interface TlsObservation {
   readonly fingerprint256: string;
   readonly authorized: boolean;
   readonly authorizationError: string | null;
+  /**
+   * Whether the handshake resumed a cached session (the certificate fields are then the ones seen on
+   * the full handshake that session came from). Only set by runners with session resumption turned on.
+   */
+  readonly resumed?: boolean;
 }
 
 export interface HttpObservation {

@@ -6,6 +6,7 @@ import type {
   HttpObservation, HttpProbeOutcome, HttpProbeRequest, OutcomeCode, ProbeRunner, ProbeStage, TlsObservation,
 } from '../../ports/probe-runner.js';
 import { checkRedirect, formatAuthority } from './check-redirect.js';
+import type { TlsSessionCache } from './create-tls-session-cache.js';
 import { dialTcp } from './dial-tcp.js';
 import { exchangeHttp } from './exchange-http.js';
 import { handshakeTls } from './handshake-tls.js';
@@ -23,6 +24,11 @@ export interface HttpProbeRunnerDeps {
   readonly now?: () => number;
   /** Wall-clock milliseconds for certificate validity (default Date.now). */
   readonly wallClock?: () => number;
+  /**
+   * Opt-in TLS session resumption to the probed host (not to an https proxy), per proxy, host:port
+   * and server name. Off by default: `diagnose` measures full handshakes. For bulk checks (the report).
+   */
+  readonly tlsSessionCache?: TlsSessionCache;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -163,6 +169,9 @@ export function createHttpProbeRunner(deps: HttpProbeRunnerDeps): ProbeRunner {
         phaseStart = now();
         const handshake = await handshakeTls(socket, host, {
           secureContext, insecureSkipVerify: request.insecureSkipVerify, timeoutMs: request.budget.tlsMs, wallClock,
+          ...(deps.tlsSessionCache === undefined ? {} : {
+            resumption: { cache: deps.tlsSessionCache, key: `${request.proxy?.url ?? 'direct'}|${host}:${port}` }, // the server name is the host
+          }),
         }, signal);
         timings.tlsMs = now() - phaseStart;
         tls = handshake.observation;

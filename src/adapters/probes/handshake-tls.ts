@@ -1,6 +1,7 @@
 import { isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect, type ConnectionOptions, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { OutcomeCode, TlsObservation } from '../../ports/probe-runner.js';
+import type { TlsSessionCache, TlsSessionEntry } from './create-tls-session-cache.js';
 import { toOutcomeCode } from './to-outcome-code.js';
 
 export interface TlsOptions {
@@ -10,6 +11,11 @@ export interface TlsOptions {
   readonly timeoutMs: number;
   /** Wall clock for the certificate validity check. */
   readonly wallClock: () => number;
+  /**
+   * Opt-in session resumption: offer the cached session for `key`, keep the newest session of a
+   * verified handshake. Absent = a full handshake, and the observation carries no `resumed`.
+   */
+  readonly resumption?: { readonly cache: TlsSessionCache; readonly key: string };
 }
 
 export type TlsResult =
@@ -33,7 +39,19 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
     const connectOptions: ConnectionOptions = { socket, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] };
     if (isIP(host) === 0) connectOptions.servername = host;
     if (options.secureContext !== null) connectOptions.secureContext = options.secureContext;
+    const resumption = options.resumption;
+    const offered = resumption?.cache.get(resumption.key);
+    if (offered !== undefined) connectOptions.session = offered.session;
     const tlsSocket = connect(connectOptions);
+    // TLS 1.3 tickets arrive after 'secureConnect' (with the response); 1.2 sessions before it. A
+    // session is kept only once its handshake passed verification, with the certificate it vouches for.
+    let vouched: PeerCertificate | null = null;
+    let early: Buffer | null = null;
+    const onSession = (session: Buffer): void => {
+      if (vouched === null) early = session;
+      else resumption?.cache.set(resumption.key, { session, certificate: vouched });
+    };
+    if (resumption !== undefined) tlsSocket.on('session', onSession);
 
     const finish = (result: TlsResult | null, error?: unknown): void => {
       clearTimeout(timer);
@@ -46,9 +64,20 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
       else resolve(result);
     };
     const onSecure = (): void => {
-      const cert = tlsSocket.getPeerCertificate(false);
+      const resumed = tlsSocket.isSessionReused();
+      const cert = readPeerCertificate(tlsSocket, resumed ? offered : undefined);
       const verdict = verifyCertificate(host, cert, tlsSocket.authorizationError, options.wallClock());
-      const observation = observeCertificate(tlsSocket, cert, verdict);
+      const observation = observeCertificate(tlsSocket, cert, verdict, resumption === undefined ? undefined : resumed);
+      if (resumption !== undefined) {
+        if (verdict === null) {
+          vouched = cert;
+          if (early !== null) resumption.cache.set(resumption.key, { session: early, certificate: cert });
+        } else {
+          // Never offer again what no longer verifies (expired since, say): the next probe shakes hands in full.
+          tlsSocket.removeListener('session', onSession);
+          resumption.cache.delete(resumption.key);
+        }
+      }
       if (verdict === null || options.insecureSkipVerify) finish({ ok: true, socket: tlsSocket, observation });
       else finish({ ok: false, code: toOutcomeCode({ code: verdict.code }, 'tls'), detail: verdict.detail, observation });
     };
@@ -89,8 +118,18 @@ function verifyCertificate(host: string, cert: PeerCertificate, chainError: Erro
   return null;
 }
 
-function observeCertificate(tlsSocket: TLSSocket, cert: PeerCertificate, verdict: Verdict | null): TlsObservation {
+/**
+ * The peer's certificate; on a resumed handshake Node shows none (the session holds no chain for the
+ * client), so it is the one recorded with the offered session, which the server just accepted.
+ */
+function readPeerCertificate(tlsSocket: TLSSocket, offered: TlsSessionEntry | undefined): PeerCertificate {
+  const cert = tlsSocket.getPeerCertificate(false);
+  return cert.raw === undefined && offered !== undefined ? offered.certificate : cert;
+}
+
+function observeCertificate(tlsSocket: TLSSocket, cert: PeerCertificate, verdict: Verdict | null, resumed: boolean | undefined): TlsObservation {
   return {
+    ...(resumed === undefined ? {} : { resumed }),
     protocol: tlsSocket.getProtocol(),
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),

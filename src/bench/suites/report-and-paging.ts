@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createPagerDutyPager } from '../../adapters/pager/create-pagerduty-pager.js';
 import { createPaging } from '../../adapters/pager/create-paging.js';
 import { createRedisIncidentStore } from '../../adapters/pager/redis-incident-store.js';
-import { createHttpProbeRunner } from '../../adapters/probes/create-http-probe-runner.js';
-import { createDnsResolver } from '../../adapters/probes/resolve-host.js';
+import { createZoneProbe } from '../../adapters/report/create-zone-probe.js';
 import { runZoneChecks } from '../../adapters/report/run-zone-checks.js';
 import { planReportChecks } from '../../core/report/plan-report-checks.js';
 import { summarizeReport } from '../../core/report/summarize-report.js';
@@ -42,7 +41,8 @@ async function startLabProcess(context: BenchContext): Promise<{ child: ChildPro
 async function runReportThroughput(context: BenchContext): Promise<readonly BenchGoal[]> {
   const lab = await startLabProcess(context);
   try {
-    const probe = createHttpProbeRunner({ resolve: createDnsResolver({ timeoutMs: 500, tries: 1 }), trustRoots: [await readFile(lab.ca, 'utf8')] });
+    // The report's own probe (createZoneProbe): the lab's CA as the zone's SSL_CERT_FILE, sessions resumed per hop.
+    const { probe } = await createZoneProbe({ SSL_CERT_FILE: lab.ca });
     const watchlist = Array.from({ length: MODULES }, (_, i) => {
       const [module, version] = LAB_VERSIONS[i % LAB_VERSIONS.length] as readonly [string, string];
       return { module, version };
