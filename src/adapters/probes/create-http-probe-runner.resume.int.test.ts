@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { TLSSocket } from 'node:tls';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { HttpProbeRequest } from '../../ports/probe-runner.js';
 import { listen } from '../../../test/support/listen.js';
 import { createHttpProbeRunner, type HttpProbeRunnerDeps } from './create-http-probe-runner.js';
@@ -31,6 +32,14 @@ async function startTlsServer(leaf: string): Promise<{ url: string; resumed: boo
   server.on('secureConnection', (socket: TLSSocket) => resumed.push(socket.isSessionReused()));
   const { port } = await listen(server);
   return { url: `https://${HOST}:${port}/x`, resumed };
+}
+
+/** Listens on `port` (0 = any) and closes when the test finishes; the server's tickets die with it. */
+async function listenOn(server: Server, port: number): Promise<number> {
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : port;
 }
 
 async function probeTwice(deps: HttpProbeRunnerDeps, url: string, overrides: Partial<HttpProbeRequest> = {}) {
@@ -98,5 +107,21 @@ describe('createHttpProbeRunner with a TLS session cache', () => {
     const second = await runner.fetch(probeRequest(server.url));
     expect(second).toMatchObject({ ok: true, tls: { resumed: false } });
     expect(server.resumed).toEqual([false, false]);
+  });
+
+  it('takes the new session when the server declines the offered one', async () => {
+    const answer = (_req: IncomingMessage, res: ServerResponse): void => { res.writeHead(200).end('ok'); };
+    const before = createServer({ cert: readPem('leaf.pem'), key: readPem('leaf-key.pem') }, answer);
+    const port = await listenOn(before, 0);
+    const runner = createHttpProbeRunner({ resolve, trustRoots: [CA], tlsSessionCache: createTlsSessionCache() });
+    const url = `https://${HOST}:${port}/x`;
+    await runner.fetch(probeRequest(url));
+    await new Promise<void>((done) => before.close(() => done()));
+    // A restarted server has new ticket keys: the offered session is refused and a full handshake follows.
+    await listenOn(createServer({ cert: readPem('leaf.pem'), key: readPem('leaf-key.pem') }, answer), port);
+    const declined = await runner.fetch(probeRequest(url));
+    const next = await runner.fetch(probeRequest(url));
+    expect(declined).toMatchObject({ ok: true, tls: { resumed: false, authorized: true } });
+    expect(next).toMatchObject({ ok: true, tls: { resumed: true, authorized: true } });
   });
 });

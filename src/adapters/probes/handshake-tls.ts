@@ -45,13 +45,15 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
     const tlsSocket = connect(connectOptions);
     // TLS 1.3 tickets arrive after 'secureConnect' (with the response); 1.2 sessions before it. A
     // session is kept only once its handshake passed verification, with the certificate it vouches for.
+    // Only full handshakes listen: a session that resumes is kept until it stops resuming or ages out,
+    // and Node serializes a session for every ticket only while someone listens.
     let vouched: PeerCertificate | null = null;
     let early: Buffer | null = null;
     const onSession = (session: Buffer): void => {
       if (vouched === null) early = session;
       else resumption?.cache.set(resumption.key, { session, certificate: vouched });
     };
-    if (resumption !== undefined) tlsSocket.on('session', onSession);
+    if (resumption !== undefined && offered === undefined) tlsSocket.on('session', onSession);
 
     const finish = (result: TlsResult | null, error?: unknown): void => {
       clearTimeout(timer);
@@ -69,10 +71,15 @@ export function handshakeTls(socket: Socket, host: string, options: TlsOptions, 
       const verdict = verifyCertificate(host, cert, tlsSocket.authorizationError, options.wallClock());
       const observation = observeCertificate(tlsSocket, cert, verdict, resumption === undefined ? undefined : resumed);
       if (resumption !== undefined) {
-        if (verdict === null) {
+        if (verdict === null && !resumed) {
           vouched = cert;
           if (early !== null) resumption.cache.set(resumption.key, { session: early, certificate: cert });
-        } else {
+          else if (offered !== undefined) {
+            // The server declined the offered session (restarted, ticket expired): keep the tickets of this one.
+            resumption.cache.delete(resumption.key);
+            tlsSocket.on('session', onSession);
+          }
+        } else if (verdict !== null) {
           // Never offer again what no longer verifies (expired since, say): the next probe shakes hands in full.
           tlsSocket.removeListener('session', onSession);
           resumption.cache.delete(resumption.key);
@@ -127,18 +134,33 @@ function readPeerCertificate(tlsSocket: TLSSocket, offered: TlsSessionEntry | un
   return cert.raw === undefined && offered !== undefined ? offered.certificate : cert;
 }
 
-function observeCertificate(tlsSocket: TLSSocket, cert: PeerCertificate, verdict: Verdict | null, resumed: boolean | undefined): TlsObservation {
-  return {
-    ...(resumed === undefined ? {} : { resumed }),
-    protocol: tlsSocket.getProtocol(),
+type CertificateFields = Pick<TlsObservation, 'subject' | 'issuer' | 'san' | 'validFrom' | 'validTo' | 'fingerprint256'>;
+
+/** A recorded certificate is judged on every resumed handshake: its words are formed once. */
+const describedCertificates = new WeakMap<PeerCertificate, CertificateFields>();
+
+function describeCertificate(cert: PeerCertificate): CertificateFields {
+  const known = describedCertificates.get(cert);
+  if (known !== undefined) return known;
+  const fields: CertificateFields = {
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),
     san: listSubjectAltNames(cert),
     validFrom: toIso(cert.valid_from),
     validTo: toIso(cert.valid_to),
     fingerprint256: cert.fingerprint256 ?? '',
+  };
+  describedCertificates.set(cert, fields);
+  return fields;
+}
+
+function observeCertificate(tlsSocket: TLSSocket, cert: PeerCertificate, verdict: Verdict | null, resumed: boolean | undefined): TlsObservation {
+  return {
+    protocol: tlsSocket.getProtocol(),
+    ...describeCertificate(cert),
     authorized: verdict === null,
     authorizationError: verdict?.code ?? null,
+    ...(resumed === undefined ? {} : { resumed }),
   };
 }
 
