@@ -27,7 +27,8 @@ interface ProbeOnce {
 /**
  * Checks every hop of one zone's plan: each proxy for every watchlist module (`.mod` and `.zip`, with
  * their `h1:` hashes), the checksum DB's lookup of each, and the VCS hosts. With no watchlist, each hop
- * gets one reachability check. Each probe opens its own connection, so timings are never a reused socket's.
+ * gets one reachability check. Each probe opens its own connection, so timings are never a reused socket's
+(a probe runner with a TLS session cache resumes sessions: every phase still happens).
  */
 export async function runZoneChecks(plan: ReportPlan, watchlist: readonly WatchItem[], deps: ZoneCheckDeps, signal?: AbortSignal): Promise<CheckResult[]> {
   const fetchOnce = async (url: string, expect: HttpProbeRequest['expect'], hop: PlannedHop, zipPrefix?: string): Promise<ProbeOnce> => {
@@ -43,7 +44,7 @@ export async function runZoneChecks(plan: ReportPlan, watchlist: readonly WatchI
     };
     return { outcome: await deps.probe.fetch(request, signal), at };
   };
-  const versions = await resolveVersions(plan, watchlist, fetchOnce);
+  const versions = await resolveVersions(plan, watchlist, fetchOnce, deps.concurrency);
   const tasks: (() => Promise<CheckResult>)[] = [];
   const targets = watchlist.flatMap((w) => {
     const version = versions.get(w.module);
@@ -66,17 +67,18 @@ export async function runZoneChecks(plan: ReportPlan, watchlist: readonly WatchI
 type FetchOnce = (url: string, expect: HttpProbeRequest['expect'], hop: PlannedHop, zipPrefix?: string) => Promise<ProbeOnce>;
 
 /** Watchlist entries without a version take what the first proxy answers for `@latest`. */
-async function resolveVersions(plan: ReportPlan, watchlist: readonly WatchItem[], fetchOnce: FetchOnce): Promise<Map<string, string>> {
+async function resolveVersions(plan: ReportPlan, watchlist: readonly WatchItem[], fetchOnce: FetchOnce, concurrency: number): Promise<Map<string, string>> {
   const versions = new Map<string, string>();
   const first = plan.proxies[0];
-  await Promise.all(watchlist.map(async (w) => {
+  // Bounded like the checks: a watchlist of a thousand unpinned modules is not a thousand sockets at once.
+  await runBounded(watchlist, concurrency, async (w) => {
     if (w.version !== undefined) { versions.set(w.module, w.version); return; }
     const url = first === undefined ? null : formatProxyUrl(first.url, w.module, 'latest');
     if (url === null || first === undefined) return;
     const { outcome } = await fetchOnce(url, 'text', first);
     const version = readLatestVersion(outcome);
     if (version !== null) versions.set(w.module, version);
-  }));
+  });
   return versions;
 }
 
