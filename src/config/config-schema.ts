@@ -63,7 +63,9 @@ export const ConfigSchema = z.strictObject({
     compareDeadlineSeconds: z.number().int().min(1).default(120),
     /** The engine's whole budget for one verdict (the engine's default when absent). */
     diagnosisTimeoutMs: z.number().int().min(100).max(120_000).optional(),
-  }).default({ concurrency: 50, dedupSeconds: 60, resultTtlHours: 168, compareDeadlineSeconds: 120 }),
+    /** Report and watch probes in parallel per zone: each is a TLS handshake, so CPU, not the network, is the limit. */
+    reportConcurrency: z.number().int().min(1).max(1000).default(24),
+  }).default({ concurrency: 50, dedupSeconds: 60, resultTtlHours: 168, compareDeadlineSeconds: 120, reportConcurrency: 24 }),
   outbox: z.strictObject({
     /** At most one post per channel per interval (Slack allows about one a second). */
     perChannelIntervalMs: z.number().int().min(0).default(1000),

@@ -50,7 +50,7 @@ export function startZoneCheckRole(context: RoleContext, zone: string): RunningR
   const zoneEnv = { ...context.env, ...(context.config.zones[zone]?.env ?? {}) };
   const worker = startZoneCheckWorker({
     connection, prefix: context.prefix, zone,
-    checkZone: createLocalZoneChecker([{ name: zone, env: zoneEnv }], zoneEnv, context.config.queue.concurrency),
+    checkZone: createLocalZoneChecker([{ name: zone, env: zoneEnv }], zoneEnv, context.config.queue.reportConcurrency),
     onError: (err) => context.logger.error({ err, zone }, 'zone check worker error'),
   });
   return { close: async () => { await worker.close(); connection.disconnect(); } };
@@ -81,7 +81,7 @@ export async function startSchedulerRole(context: RoleContext): Promise<RunningR
   const remote = env['GOMOD_DOCTOR_ZONE_CHECKS'] === 'workers'
     ? createRemoteZoneChecker({ connection, prefix, zones: zones.map((z) => z.name), timeoutMs: 10 * 60_000 })
     : null;
-  const local = createLocalZoneChecker(zones, env, config.queue.concurrency);
+  const local = createLocalZoneChecker(zones, env, config.queue.reportConcurrency);
   const checkZone = remote === null ? local : (plan: ReportPlan, watchlist: readonly WatchItem[]) => remote.checkZone(plan, watchlist);
   const outbox = createOutbox({ connection, prefix });
   const levels = config.escalation.levels.map((l) => ({ name: l.name, pagerdutyRoutingKeyEnv: l.pagerdutyRoutingKeyEnv, ...(l.slackUserGroup === undefined ? {} : { slackUserGroup: l.slackUserGroup }) }));

@@ -1,3 +1,4 @@
+import { parseSumdbLookup } from '../../core/plan/parse-sumdb-lookup.js';
 import { hashGoMod } from '../../core/checksum/hash1.js';
 import type { CheckResult, ModuleHashes } from '../../core/report/check-result.js';
 import {
@@ -125,7 +126,7 @@ async function checkSumdbModule(zone: string, hop: PlannedHop, module: string, v
   const cls = classifyCheck(outcome, 'sumdb');
   const common = { ...base, at, status: outcome.http?.status ?? null, latencyMs: outcome.timings.totalMs, tlsValidTo: outcome.tls?.validTo ?? null };
   if (cls !== 'ok') return { ...common, class: cls, evidence: `lookup: ${describeOutcome(outcome)}` };
-  const hashes = parseLookup(outcome.http?.bodyText ?? '', module, version);
+  const hashes = parseSumdbLookup(outcome.http?.bodyText ?? '', module, version);
   return { ...common, class: 'ok', hashes, evidence: `lookup: .mod ${hashes.mod ?? '-'}, .zip ${hashes.zip ?? '-'}` };
 }
 
@@ -140,15 +141,3 @@ async function checkReachable(zone: string, hop: PlannedHop, url: string, fetchO
   };
 }
 
-/** `<module> <version>[/go.mod] h1:…` lines of a lookup answer (golang.org/x/mod/sumdb). */
-function parseLookup(body: string, module: string, version: string): ModuleHashes {
-  let zip: string | null = null;
-  let mod: string | null = null;
-  for (const line of body.split('\n')) {
-    const [path, ver, hash] = line.trim().split(/\s+/);
-    if (path !== module || hash === undefined || !hash.startsWith('h1:')) continue;
-    if (ver === version) zip = hash;
-    else if (ver === `${version}/go.mod`) mod = hash;
-  }
-  return { mod, zip };
-}

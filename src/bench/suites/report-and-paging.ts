@@ -11,7 +11,8 @@ import type { BenchContext, BenchGoal, BenchSuite } from '../bench-suite.js';
 
 const MODULES = 1000;
 const LATENCY_MS = 20;
-const CONCURRENCY = 50;
+/** The configuration's default `queue.reportConcurrency`. */
+const CONCURRENCY = 24;
 const GOAL_SECONDS = 20;
 const GOAL_RSS_MB = 150;
 const LAB_VERSIONS: readonly (readonly [string, string])[] = [

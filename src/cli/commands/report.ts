@@ -58,7 +58,7 @@ export async function runReport(argv: readonly string[], io: CliIo, env: Readonl
         const zoneEnv = zones.find((z) => z.name === plan.zone)?.env ?? env;
         const { probe, proxyFor } = await createZoneProbe(zoneEnv, options);
         return runZoneChecks(plan, watchlist, {
-          probe, proxyFor, now: () => new Date().toISOString(), concurrency: options.concurrency ?? config.queue.concurrency,
+          probe, proxyFor, now: () => new Date().toISOString(), concurrency: options.concurrency ?? config.queue.reportConcurrency,
           budget: options.budget ?? REPORT_BUDGET,
         });
       },
