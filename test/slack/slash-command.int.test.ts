@@ -36,6 +36,12 @@ describe('/gomod diagnose through the HTTP receiver', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('acks without a Web API round trip per command: the bot learns its ids once', async () => {
+    const h = await startHarness({ zones: { office: 'tcp-refused' } });
+    for (let i = 0; i < 5; i += 1) expect((await h.command('help', { user: `U${i}` })).status).toBe(200);
+    expect(h.slack.callsTo('auth.test').length).toBeLessThanOrEqual(1);
+  });
+
   it('answers help, unknown commands and unknown zones with the help text', async () => {
     const h = await startHarness({ zones: { office: 'tcp-refused' } });
     expect(String((await h.command('')).json['text'])).toBe('gomod-doctor help');

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Authorize, type CustomRoute } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ensureTrailingSlash } from './slack-web-api.js';
@@ -22,7 +22,8 @@ export interface BoltAppOptions {
  * signatures and refuses timestamps older than five minutes before any listener runs.
  */
 export function createBoltApp(options: BoltAppOptions): App {
-  const logger = adaptLogger(options.logger.child({ component: 'bolt' }));
+  const log = options.logger.child({ component: 'bolt' });
+  const logger = adaptLogger(log);
   const clientOptions = {
     ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: ensureTrailingSlash(options.slackApiUrl) }),
     rejectRateLimitedCalls: true,
@@ -31,7 +32,10 @@ export function createBoltApp(options: BoltAppOptions): App {
   };
   if (options.transport.mode === 'socket') {
     // The Socket Mode client opens its WebSocket URL through its own Web API client: give it the same base URL.
-    return new App({ token: options.botToken, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, tokenVerificationEnabled: false, convoStore: false });
+    const identity = createBotIdentity(options.botToken, log);
+    const app = new App({ authorize: identity.authorize, appToken: options.transport.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions }, convoStore: false });
+    identity.learn(app);
+    return app;
   }
   const receiver = new HTTPReceiver({
     signingSecret: options.transport.signingSecret,
@@ -41,9 +45,34 @@ export function createBoltApp(options: BoltAppOptions): App {
     unhandledRequestTimeoutMillis: 2900,
     ...(options.customRoutes === undefined ? {} : { customRoutes: options.customRoutes }),
   });
-  // No auth.test before the first ack: the ack path must not depend on the Web API answering.
-  // No conversation store either: nothing here reads it, and it costs every request.
-  return new App({ token: options.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false, convoStore: false });
+  // No conversation store: nothing here reads it, and it costs every request.
+  const identity = createBotIdentity(options.botToken, log);
+  const app = new App({ authorize: identity.authorize, receiver, logger, clientOptions, convoStore: false });
+  identity.learn(app);
+  return app;
+}
+
+/**
+ * The bot's credentials for every event, answered from memory. Bolt's own single-token authorization with
+ * `tokenVerificationEnabled: false` calls auth.test before *every* event (bolt-js App.js `singleAuthorization`
+ * re-runs it on each call), so each ack would wait on a Web API round trip; the bot's ids are learned once, in the
+ * background, and only `ignoreSelf` needs them.
+ */
+function createBotIdentity(botToken: string, log: Logger): { authorize: Authorize<boolean>; learn(app: App): void } {
+  let ids: { botId?: string; botUserId?: string } = {};
+  return {
+    authorize: async () => ({ botToken, ...ids }),
+    learn(app) {
+      app.client.auth.test({ token: botToken })
+        .then((answer) => {
+          ids = {
+            ...(typeof answer.bot_id === 'string' ? { botId: answer.bot_id } : {}),
+            ...(typeof answer.user_id === 'string' ? { botUserId: answer.user_id } : {}),
+          };
+        })
+        .catch((err: unknown) => log.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'auth.test failed; the bot answers anyway and learns its ids later'));
+    },
+  };
 }
 
 /** Bolt's logger interface on top of pino (one JSON log for the whole process). */
