@@ -16,6 +16,15 @@ let lab: Lab;
 beforeAll(async () => { lab = await startLab({ latencyMs: 5 }); });
 afterAll(async () => { await lab.close(); });
 
+/** The scheduler role against the test Redis and the PagerDuty stand-in, closed when the test ends. */
+async function startRole(config: Parameters<typeof startSchedulerRole>[0]['config'], redis: { url: string; prefix: string }, eventsUrl: string): Promise<void> {
+  const role = await startSchedulerRole({
+    config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
+    env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: eventsUrl },
+  });
+  onTestFinished(() => role.close());
+}
+
 describe('startSchedulerRole', () => {
   it('runs the watch on its schedule and pages a tampered proxy through PagerDuty', async () => {
     const redis = useTestRedis([PAGE_QUEUE, REPORT_QUEUE, WATCH_QUEUE, SLACK_OUTBOX_QUEUE]);
@@ -35,11 +44,7 @@ describe('startSchedulerRole', () => {
       '  watch: { cron: "* * * * * *", timezone: UTC }',
       '',
     ].join('\n'), 'test.yml');
-    const role = await startSchedulerRole({
-      config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
-      env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: pd.url },
-    });
-    onTestFinished(() => role.close());
+    await startRole(config, redis, pd.url);
     await pd.waitForEvents(1);
     expect(pd.events[0]).toMatchObject({ event_action: 'trigger', dedup_key: `supply-chain|${lab.urls.trusted}/tampered|office`, payload: { severity: 'critical' } });
     expect(pd.alerts).toHaveLength(1);
@@ -62,11 +67,7 @@ describe('startSchedulerRole', () => {
       '  watch: { cron: "0 0 1 1 *", timezone: UTC }',
       '',
     ].join('\n'), 'test.yml');
-    const role = await startSchedulerRole({
-      config, redisUrl: redis.url, prefix: redis.prefix, logger: pino({ level: 'silent' }), metrics: createMetrics({ role: 'scheduler' }),
-      env: { PAGERDUTY_ROUTING_KEY: 'routing-key-0000000000000000000000', PAGERDUTY_EVENTS_URL: pd.url },
-    });
-    onTestFinished(() => role.close());
+    await startRole(config, redis, pd.url);
     const outbox = new Queue(SLACK_OUTBOX_QUEUE, { connection: redis.redis, prefix: redis.prefix });
     onTestFinished(() => outbox.close());
     let jobs: { channel: string; kind: string; text: string }[] = [];
